@@ -1,0 +1,14 @@
+//! The one place where a normalized OpenAPI document becomes Rust source.
+//!
+//! `build.rs` of `social-clients` calls [`generate`] for every enabled
+//! provider, and `cargo xtask` calls the same function for snapshots,
+//! freshness checks and statistics. Keeping a single entry point is what makes
+//! "the snapshot is what the user compiles" true.
+
+mod error;
+mod generate;
+mod providers;
+
+pub use error::CodegenError;
+pub use generate::{generate, generate_spec, Generated, Style};
+pub use providers::{ProviderModule, PROVIDERS};

@@ -1,0 +1,162 @@
+//! Building a provider client: key, base URL, timeouts, user agent.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+
+use crate::auth::KeyError;
+use crate::{ApiKey, Provider};
+
+/// Default limit on a whole request, connect to last body byte.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default limit on establishing a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Why a client could not be built. Never contains the key.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The key cannot be sent.
+    #[error("{provider}: {source}")]
+    Key {
+        provider: &'static str,
+        #[source]
+        source: KeyError,
+    },
+    /// The base URL is not an absolute http(s) URL.
+    #[error("{provider}: invalid base URL {url:?}: {reason}")]
+    BaseUrl {
+        provider: &'static str,
+        url: String,
+        reason: String,
+    },
+    /// reqwest could not build its client (TLS backend initialization).
+    #[error("{provider}: cannot build the HTTP client: {source}")]
+    Http {
+        provider: &'static str,
+        #[source]
+        source: reqwest::Error,
+    },
+}
+
+/// Configures a provider client. Created by `Client::builder(key)`.
+pub struct ClientBuilder<P> {
+    key: ApiKey,
+    base_url: Option<String>,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: String,
+    provider: PhantomData<fn() -> P>,
+}
+
+impl<P> fmt::Debug for ClientBuilder<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("key", &self.key)
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent", &self.user_agent)
+            .finish()
+    }
+}
+
+impl<P: Provider> ClientBuilder<P> {
+    /// A builder with the production base URL and default timeouts.
+    pub fn new(key: impl Into<ApiKey>) -> Self {
+        ClientBuilder {
+            key: key.into(),
+            base_url: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent: concat!("social-clients/", env!("CARGO_PKG_VERSION")).to_string(),
+            provider: PhantomData,
+        }
+    }
+
+    /// Talk to another server (a sandbox, a proxy, a test server) instead of
+    /// the provider's production API.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Limit on a whole request, from connecting to reading the last byte.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Limit on establishing a connection.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` header (default `social-clients/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    /// [`BuildError`] when the key is empty or not a header value, or the base
+    /// URL is not an absolute http(s) URL.
+    pub fn build(self) -> Result<P, BuildError> {
+        let provider = P::NAME;
+        let base_url = self.base_url.as_deref().unwrap_or(P::DEFAULT_BASE_URL);
+        let base_url = validate_base_url(base_url).map_err(|reason| BuildError::BaseUrl {
+            provider,
+            url: base_url.to_string(),
+            reason,
+        })?;
+        let (name, value) = P::AUTH
+            .header(&self.key)
+            .map_err(|source| BuildError::Key { provider, source })?;
+        let mut headers = HeaderMap::new();
+        headers.insert(name, value);
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .user_agent(self.user_agent)
+            .redirect(crate::redirect::same_origin_policy())
+            .build()
+            .map_err(|source| BuildError::Http { provider, source })?;
+        Ok(P::from_http_client(&base_url, http))
+    }
+}
+
+/// An absolute http(s) URL without a trailing slash (the generated client
+/// appends paths that start with `/`).
+fn validate_base_url(raw: &str) -> Result<String, String> {
+    let url = url::Url::parse(raw).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("scheme {:?} is not http or https", url.scheme()));
+    }
+    if url.host_str().is_none() {
+        return Err("no host".into());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("a base URL cannot have a query or fragment".into());
+    }
+    Ok(raw.trim_end_matches('/').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_validated_and_trimmed() {
+        assert_eq!(validate_base_url("https://api.example.com/").unwrap(), "https://api.example.com");
+        assert_eq!(validate_base_url("http://127.0.0.1:8080/api/v1").unwrap(), "http://127.0.0.1:8080/api/v1");
+        assert!(validate_base_url("ftp://example.com").is_err());
+        assert!(validate_base_url("api.example.com").is_err());
+        assert!(validate_base_url("https://example.com/?a=1").is_err());
+    }
+}

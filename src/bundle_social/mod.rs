@@ -1,0 +1,19 @@
+//! The bundle.social client, generated from `specs/bundle_social/openapi.json`.
+//!
+//! [`Client`] has one method per operation; request and response bodies are
+//! in [`types`]. Every method returns
+//! `Result<ResponseValue<T>, Error<E>>` where `E` is the provider's error
+//! body, so a documented error status decodes into a typed value.
+
+#[allow(clippy::all, clippy::pedantic, missing_docs, rustdoc::all)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/bundle_social.rs"));
+}
+
+pub use generated::*;
+
+crate::provider::provider! {
+    name: "bundle.social",
+    base_url: "https://api.bundle.social",
+    auth: crate::AuthScheme::Header("x-api-key"),
+}

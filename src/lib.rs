@@ -1,0 +1,57 @@
+//! Typed Rust clients for social-media-management APIs, generated from each
+//! provider's OpenAPI description with [progenitor], plus a thin hand-written
+//! layer for what a description cannot say.
+//!
+//! | module | provider | cargo feature |
+//! |---|---|---|
+//! | [`bundle_social`] | bundle.social | `bundle-social` |
+//! | [`hooked`] | Hooked | `hooked` |
+//! | [`postbreeze`] | Postbreeze | `postbreeze` |
+//! | [`gipper`] | Gipper platform API v3 | `gipper` |
+//!
+//! Each module holds the generated `Client` (one method per operation),
+//! its request/response `types`, and a constructor that sets the provider's
+//! authentication:
+//!
+//! ```no_run
+//! # #[cfg(feature = "bundle-social")]
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use social_clients::bundle_social::{types, Client};
+//!
+//! let client = Client::from_api_key(std::env::var("BUNDLE_SOCIAL_API_KEY")?)?;
+//! let refreshed = client
+//!     .social_account_profile_refresh(&types::AccountSelector {
+//!         type_: types::Platform::Tiktok,
+//!         team_id: "team_123".into(),
+//!     })
+//!     .await?;
+//! println!("{} of {} refreshes left", refreshed.remaining, refreshed.limit);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Keys are held in [`ApiKey`], which never prints its value, are sent as
+//! sensitive headers, and are never sent to another origin: redirects are
+//! followed only within the origin of the request.
+//!
+//! [progenitor]: https://github.com/oxidecomputer/progenitor
+
+#![forbid(unsafe_code)]
+
+mod auth;
+mod builder;
+mod provider;
+mod redirect;
+
+pub use auth::{ApiKey, AuthScheme};
+pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use provider::Provider;
+
+#[cfg(feature = "bundle-social")]
+pub mod bundle_social;
+#[cfg(feature = "gipper")]
+pub mod gipper;
+#[cfg(feature = "hooked")]
+pub mod hooked;
+#[cfg(feature = "postbreeze")]
+pub mod postbreeze;

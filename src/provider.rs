@@ -1,0 +1,52 @@
+//! What the hand-written layer needs to know about each generated client.
+
+use crate::AuthScheme;
+
+/// Implemented for every provider's generated `Client`, so one
+/// [`ClientBuilder`](crate::ClientBuilder) serves them all.
+pub trait Provider: Sized {
+    /// The provider's name, for messages.
+    const NAME: &'static str;
+    /// The production base URL (the first `servers` entry of the spec).
+    const DEFAULT_BASE_URL: &'static str;
+    /// How requests are authenticated.
+    const AUTH: AuthScheme;
+
+    /// Wraps a configured HTTP client (auth header, timeouts and redirect
+    /// policy already set) into the generated client.
+    fn from_http_client(base_url: &str, http: reqwest::Client) -> Self;
+}
+
+/// Implements [`Provider`] for a generated `Client` and adds its
+/// `from_api_key`/`builder` constructors. One macro, so the four providers
+/// cannot drift apart.
+macro_rules! provider {
+    (name: $name:literal, base_url: $base:literal, auth: $auth:expr $(,)?) => {
+        impl $crate::Provider for Client {
+            const NAME: &'static str = $name;
+            const DEFAULT_BASE_URL: &'static str = $base;
+            const AUTH: $crate::AuthScheme = $auth;
+
+            fn from_http_client(base_url: &str, http: reqwest::Client) -> Self {
+                Client::new_with_client(base_url, http)
+            }
+        }
+
+        impl Client {
+            #[doc = concat!("A client for the production ", $name, " API (`", $base, "`) with default timeouts.")]
+            ///
+            /// # Errors
+            /// [`BuildError`](crate::BuildError) when the key is empty or not a valid header value.
+            pub fn from_api_key(key: impl Into<$crate::ApiKey>) -> Result<Self, $crate::BuildError> {
+                Self::builder(key).build()
+            }
+
+            /// A builder to change the base URL, timeouts or user agent.
+            pub fn builder(key: impl Into<$crate::ApiKey>) -> $crate::ClientBuilder<Self> {
+                $crate::ClientBuilder::new(key)
+            }
+        }
+    };
+}
+
+pub(crate) use provider;

@@ -1,0 +1,41 @@
+//! `cargo xtask check`: fail, naming each file, when a committed normalized
+//! spec or snapshot is not what the current sources produce.
+
+use crate::error::{Result, XtaskError};
+use crate::providers::Providers;
+use crate::snapshot;
+use crate::workspace::{display_relative, root};
+
+pub fn run(providers: &Providers) -> Result<()> {
+    providers.check_matches_crate()?;
+    let root = root();
+    let mut stale = Vec::new();
+    for (module, _) in providers.select(&[])? {
+        let normalized = super::normalize::normalize_provider(providers, module)?;
+        let committed = std::fs::read(&normalized.output).unwrap_or_default();
+        if committed != normalized.bytes {
+            stale.push(display_relative(&root, &normalized.output));
+        }
+        let generated = normalized.generate()?;
+        let snap = snapshot::path(&root, module);
+        let file = std::fs::read_to_string(&snap).unwrap_or_default();
+        if !snapshot::matches(&file, &generated.source) {
+            stale.push(display_relative(&root, &snap));
+        }
+        println!("{module}: checked");
+    }
+    if stale.is_empty() {
+        println!("all normalized specs and snapshots are fresh");
+        return Ok(());
+    }
+    for path in &stale {
+        eprintln!("stale: {}", path.display());
+    }
+    Err(XtaskError::Stale {
+        path: stale[0].clone(),
+        message: format!(
+            "{} file(s) differ from what the sources produce; run `cargo xtask generate` and commit the result",
+            stale.len()
+        ),
+    })
+}

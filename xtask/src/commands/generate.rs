@@ -1,0 +1,29 @@
+//! `cargo xtask generate [provider...]`: normalize, regenerate, update the
+//! snapshots of the generated code, and print what was generated.
+
+use crate::error::Result;
+use crate::fsutil::write_if_changed;
+use crate::providers::Providers;
+use crate::snapshot;
+
+pub fn run(providers: &Providers, names: &[String]) -> Result<()> {
+    let root = crate::workspace::root();
+    let results = super::normalize::run(providers, names)?;
+    println!();
+    println!("{:<14} {:>10} {:>6} {:>15}  snapshot", "provider", "operations", "types", "generated lines");
+    for (normalized, generated) in &results {
+        let snap = snapshot::path(&root, &normalized.module);
+        let written = write_if_changed(&snap, snapshot::render(&generated.source).as_bytes())?;
+        println!(
+            "{:<14} {:>10} {:>6} {:>15}  {}",
+            normalized.module,
+            generated.operations,
+            generated.types,
+            generated.lines(),
+            if written { "updated" } else { "unchanged" }
+        );
+    }
+    println!();
+    println!("build.rs regenerates the clients on the next `cargo build`; review snapshot changes with `git diff tests/snapshots`.");
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! One module per `cargo xtask` subcommand.
+
+pub mod check;
+pub mod generate;
+pub mod normalize;

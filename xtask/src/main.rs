@@ -1,0 +1,63 @@
+//! `cargo xtask`: the maintainers' spec tooling for social-clients.
+
+mod commands;
+mod document;
+mod error;
+mod fsutil;
+mod normalize;
+mod providers;
+mod snapshot;
+mod workspace;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::providers::Providers;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Spec tooling for social-clients", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Normalize specs/<provider>/source.* (+ overlay.yaml) into specs/<provider>/openapi.json.
+    Normalize {
+        /// Providers to normalize (default: all).
+        providers: Vec<String>,
+    },
+    /// Normalize, regenerate, and update the snapshots of the generated code.
+    Generate {
+        /// Providers to generate (default: all).
+        providers: Vec<String>,
+    },
+    /// Fail when a committed normalized spec or snapshot is stale.
+    Check,
+    /// List the normalizer passes in the order they run.
+    Passes,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = Providers::load(&workspace::root().join("specs")).and_then(|providers| match cli.command {
+        Command::Normalize { providers: names } => commands::normalize::run(&providers, &names).map(drop),
+        Command::Generate { providers: names } => commands::generate::run(&providers, &names),
+        Command::Check => commands::check::run(&providers),
+        Command::Passes => {
+            for pass in normalize::PASSES {
+                println!("{:<18} {}", pass.name, pass.what);
+            }
+            Ok(())
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

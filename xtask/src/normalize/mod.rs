@@ -1,0 +1,170 @@
+//! The normalizer: an ordered list of small, named, deterministic passes that
+//! turn a provider's description (plus the project's overlay) into the spec
+//! progenitor generates from.
+//!
+//! Each pass is a plain function over `serde_json::Value`, so it can be tested
+//! alone on a fixture. The same input always gives byte-identical output:
+//! passes walk maps in key order (serde_json's map is a BTreeMap here) and
+//! never consult clocks, randomness or the environment.
+
+mod error;
+pub mod names;
+pub mod passes;
+pub mod pointer;
+
+use serde_json::{json, Value};
+
+pub use error::NormalizeError;
+
+/// What a pass may read besides the document, and what it may report.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Name of the one error body operations share (`ApiError`).
+    pub error_schema: String,
+    /// The overlay to apply, if the provider has one.
+    pub overlay: Option<Value>,
+    /// Operations removed because progenitor cannot bind them, with why.
+    pub unbound: Vec<Unbound>,
+}
+
+impl Context {
+    pub fn new(error_schema: impl Into<String>) -> Self {
+        Context {
+            error_schema: error_schema.into(),
+            overlay: None,
+            unbound: Vec::new(),
+        }
+    }
+
+    pub fn with_overlay(mut self, overlay: Option<Value>) -> Self {
+        self.overlay = overlay;
+        self
+    }
+}
+
+/// An operation the normalizer had to drop, and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unbound {
+    pub operation: String,
+    pub reason: String,
+}
+
+/// One named step of the pipeline.
+pub struct Pass {
+    pub name: &'static str,
+    pub what: &'static str,
+    pub run: fn(&mut Value, &mut Context) -> Result<(), NormalizeError>,
+}
+
+/// The pipeline, in order. Order matters: the overlay sees the document as
+/// the provider wrote it; references are checked before anything follows
+/// them; error bodies are unified before hoisting names them.
+pub const PASSES: &[Pass] = &[
+    passes::version::PASS,
+    passes::overlay::PASS,
+    passes::refs::PASS,
+    passes::shared_components::PASS,
+    passes::path_params::PASS,
+    passes::operation_ids::PASS,
+    passes::media_types::PASS,
+    passes::success_bodies::PASS,
+    passes::error_bodies::PASS,
+    passes::hoist::PASS,
+    passes::prune::PASS,
+];
+
+/// Runs every pass over `doc` and records what was dropped in the
+/// `x-social-clients` extension of the result.
+pub fn normalize(mut doc: Value, ctx: &mut Context) -> Result<Value, NormalizeError> {
+    run_passes(&mut doc, ctx, PASSES)?;
+    let unbound = serde_json::to_value(&ctx.unbound).expect("plain data serializes");
+    if let Some(root) = doc.as_object_mut() {
+        root.insert(
+            "x-social-clients".into(),
+            json!({
+                "normalized-by": "cargo xtask normalize",
+                "unbound-operations": unbound,
+            }),
+        );
+    }
+    Ok(doc)
+}
+
+/// Runs the given passes in order, tagging any error with the pass name.
+pub fn run_passes(doc: &mut Value, ctx: &mut Context, passes: &[Pass]) -> Result<(), NormalizeError> {
+    if !doc.is_object() {
+        return Err(NormalizeError::new("", "the document is not a JSON/YAML object"));
+    }
+    for pass in passes {
+        (pass.run)(doc, ctx).map_err(|e| e.in_pass(pass.name))?;
+    }
+    Ok(())
+}
+
+/// The HTTP methods an OpenAPI path item may hold, in the order passes visit
+/// them.
+pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// Calls `f(path, method, operation)` for every operation, in document order
+/// (paths sorted, methods in [`METHODS`] order).
+pub fn for_each_operation(
+    doc: &mut Value,
+    mut f: impl FnMut(&str, &str, &mut Value) -> Result<(), NormalizeError>,
+) -> Result<(), NormalizeError> {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return Ok(());
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else { continue };
+        for method in METHODS {
+            if let Some(op) = item.get_mut(method) {
+                f(path, method, op)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The pointer of an operation, e.g. `/paths/~1pets/get`.
+pub fn operation_pointer(path: &str, method: &str) -> String {
+    format!("/paths/{}/{}", pointer::escape(path), method)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(module: &str) -> Value {
+        let root = crate::workspace::root();
+        let path = root.join("specs").join(module).join("source.yaml");
+        crate::document::read(&path).unwrap()
+    }
+
+    #[test]
+    fn same_input_gives_byte_identical_output() {
+        for module in ["bundle_social", "hooked", "postbreeze", "gipper"] {
+            let a = normalize(load(module), &mut Context::new("ApiError")).unwrap();
+            let b = normalize(load(module), &mut Context::new("ApiError")).unwrap();
+            assert_eq!(
+                crate::document::to_canonical_json(&a),
+                crate::document::to_canonical_json(&b),
+                "{module}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_non_object_document_is_an_error_not_a_panic() {
+        let err = normalize(json!([1, 2]), &mut Context::new("ApiError")).unwrap_err();
+        assert!(err.to_string().contains("not a JSON/YAML object"), "{err}");
+    }
+
+    #[test]
+    fn every_pass_has_a_unique_name_and_a_description() {
+        let mut names: Vec<_> = PASSES.iter().map(|p| p.name).collect();
+        assert!(PASSES.iter().all(|p| !p.what.is_empty()));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), PASSES.len());
+    }
+}

@@ -1,0 +1,137 @@
+//! Keep one media type per body, the one progenitor can bind: JSON first,
+//! then form-urlencoded, then a raw octet-stream or text body. An operation
+//! whose request body offers none of these (multipart/form-data uploads) is
+//! removed and listed as unbound with the reason, never dropped silently.
+//! Responses keep their JSON content when they have one.
+
+use serde_json::{Map, Value};
+
+use crate::normalize::{operation_pointer, Context, NormalizeError, Pass, Unbound, METHODS};
+
+pub const PASS: Pass = Pass {
+    name: "media-types",
+    what: "keep one bindable media type per body; list operations with none (multipart) as unbound",
+    run,
+};
+
+fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return Ok(());
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else { continue };
+        for method in METHODS {
+            let Some(op) = item.get_mut(method) else { continue };
+            let at = operation_pointer(path, method);
+            if let Some(reason) = request_body(op, &at)? {
+                let operation = op["operationId"].as_str().unwrap_or_default().to_string();
+                ctx.unbound.push(Unbound { operation, reason });
+                item.remove(method);
+                continue;
+            }
+            for response in op.get_mut("responses").and_then(Value::as_object_mut).into_iter().flat_map(|r| r.values_mut()) {
+                if let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) {
+                    if let Some(json) = take_json(content) {
+                        *content = Map::from_iter([("application/json".to_string(), json)]);
+                    }
+                }
+            }
+        }
+    }
+    // A path whose every operation was removed would be an empty path item.
+    paths.retain(|_, item| item.as_object().is_some_and(|m| !m.is_empty()));
+    Ok(())
+}
+
+/// Narrows the request body to one bindable media type; returns why the
+/// operation cannot be bound when there is none.
+fn request_body(op: &mut Value, at: &str) -> Result<Option<String>, NormalizeError> {
+    let Some(body) = op.get_mut("requestBody") else { return Ok(None) };
+    let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) else {
+        return Err(NormalizeError::new(format!("{at}/requestBody"), "a request body needs `content`"));
+    };
+    if let Some(json) = take_json(content) {
+        *content = Map::from_iter([("application/json".to_string(), json)]);
+        return Ok(None);
+    }
+    for kind in ["application/x-www-form-urlencoded", "application/octet-stream", "text/plain"] {
+        if let Some(media) = content.remove(kind) {
+            *content = Map::from_iter([(kind.to_string(), strip_encoding(media))]);
+            return Ok(None);
+        }
+    }
+    let offered: Vec<&str> = content.keys().map(String::as_str).collect();
+    Ok(Some(format!(
+        "request body is {}; progenitor 0.15 cannot bind it",
+        if offered.is_empty() { "empty".to_string() } else { offered.join(", ") }
+    )))
+}
+
+/// Removes and returns the JSON media type (`application/json`, with
+/// parameters, or any `+json` type), without its `encoding` map, which
+/// progenitor asserts is empty.
+fn take_json(content: &mut Map<String, Value>) -> Option<Value> {
+    let key = content
+        .keys()
+        .find(|k| {
+            let essence = k.split(';').next().unwrap_or_default().trim();
+            essence == "application/json" || essence.ends_with("+json")
+        })?
+        .clone();
+    content.remove(&key).map(strip_encoding)
+}
+
+fn strip_encoding(mut media: Value) -> Value {
+    if let Some(map) = media.as_object_mut() {
+        map.remove("encoding");
+    }
+    media
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn multipart_only_operations_are_removed_and_listed() {
+        let mut doc = json!({"paths": {
+            "/upload": {"post": {"operationId": "upload_create", "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object"}}}}}},
+            "/posts": {"post": {"operationId": "post_create", "requestBody": {"content": {
+                "application/json; charset=utf-8": {"schema": {"type": "object"}, "encoding": {"a": {}}},
+                "multipart/form-data": {"schema": {"type": "object"}}
+            }}}}
+        }});
+        let mut ctx = Context::new("ApiError");
+        run(&mut doc, &mut ctx).unwrap();
+        assert!(doc["paths"].get("/upload").is_none());
+        assert_eq!(
+            doc["paths"]["/posts"]["post"]["requestBody"]["content"],
+            json!({"application/json": {"schema": {"type": "object"}}})
+        );
+        assert_eq!(ctx.unbound, vec![Unbound {
+            operation: "upload_create".into(),
+            reason: "request body is multipart/form-data; progenitor 0.15 cannot bind it".into(),
+        }]);
+    }
+
+    #[test]
+    fn responses_keep_their_json_media_type() {
+        let mut doc = json!({"paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"content": {
+            "application/problem+json": {"schema": {"type": "object"}},
+            "text/html": {}
+        }}}}}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        assert_eq!(
+            doc["paths"]["/a"]["get"]["responses"]["200"]["content"],
+            json!({"application/json": {"schema": {"type": "object"}}})
+        );
+    }
+
+    #[test]
+    fn a_body_without_content_is_an_error() {
+        let mut doc = json!({"paths": {"/a": {"post": {"operationId": "a", "requestBody": {}}}}});
+        let err = run(&mut doc, &mut Context::new("ApiError")).unwrap_err();
+        assert_eq!(err.pointer, "/paths/~1a/post/requestBody");
+    }
+}

@@ -1,0 +1,15 @@
+//! The passes, one file each, in pipeline order (see [`super::PASSES`]).
+
+pub mod error_bodies;
+pub mod hoist;
+pub mod media_types;
+pub mod operation_ids;
+pub mod overlay;
+pub mod path_params;
+pub mod prune;
+pub mod refs;
+pub mod responses;
+pub mod schema_shape;
+pub mod shared_components;
+pub mod success_bodies;
+pub mod version;

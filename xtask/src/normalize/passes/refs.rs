@@ -1,0 +1,107 @@
+//! Every `$ref` must be local (`#/...`) and resolve; a chain of references
+//! that only points at itself is a cycle no generator can name. Recursive
+//! *schemas* (a type that contains itself through a property) are fine.
+
+use serde_json::Value;
+
+use crate::normalize::pointer::{resolve, walk};
+use crate::normalize::{Context, NormalizeError, Pass};
+
+pub const PASS: Pass = Pass {
+    name: "refs",
+    what: "check every $ref is local, resolves, and is not a pure reference cycle",
+    run,
+};
+
+fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+    check(doc)
+}
+
+pub fn check(doc: &Value) -> Result<(), NormalizeError> {
+    let mut problem = None;
+    walk(doc, &mut String::new(), &mut |at, node| {
+        if problem.is_some() {
+            return;
+        }
+        let Some(reference) = node.get("$ref") else { return };
+        let at = format!("{at}/$ref");
+        let Some(reference) = reference.as_str() else {
+            problem = Some(NormalizeError::new(at, "`$ref` must be a string"));
+            return;
+        };
+        if !reference.starts_with("#/") {
+            problem = Some(NormalizeError::new(
+                at,
+                format!("external reference {reference:?} is not supported; bundle it into the document"),
+            ));
+            return;
+        }
+        // Follow a chain of pure references; revisiting one is a cycle.
+        let mut seen = vec![reference.to_string()];
+        let mut current = reference.to_string();
+        loop {
+            let Some(target) = resolve(doc, &current) else {
+                problem = Some(NormalizeError::new(at, format!("reference {current:?} does not resolve")));
+                return;
+            };
+            match target.get("$ref").and_then(Value::as_str) {
+                Some(next) if target.as_object().is_some_and(|m| m.len() == 1) => {
+                    if seen.iter().any(|s| s == next) {
+                        seen.push(next.to_string());
+                        problem = Some(NormalizeError::new(
+                            at,
+                            format!("reference cycle: {}", seen.join(" -> ")),
+                        ));
+                        return;
+                    }
+                    seen.push(next.to_string());
+                    current = next.to_string();
+                }
+                _ => return,
+            }
+        }
+    });
+    problem.map_or(Ok(()), Err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn resolving_and_recursive_refs_pass() {
+        let doc = json!({"components": {"schemas": {
+            "Node": {"type": "object", "properties": {"next": {"$ref": "#/components/schemas/Node"}}},
+            "Alias": {"$ref": "#/components/schemas/Node"}
+        }}});
+        check(&doc).unwrap();
+    }
+
+    #[test]
+    fn broken_ref_names_its_pointer() {
+        let doc = json!({"paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/Nope"}}}}}});
+        let err = check(&doc).unwrap_err();
+        assert_eq!(err.pointer, "/paths/~1a/get/responses/200/$ref");
+        assert!(err.message.contains("does not resolve"));
+    }
+
+    #[test]
+    fn pure_reference_cycle_is_reported() {
+        let doc = json!({"components": {"schemas": {
+            "A": {"$ref": "#/components/schemas/B"},
+            "B": {"$ref": "#/components/schemas/A"}
+        }}});
+        let err = check(&doc).unwrap_err();
+        assert_eq!(err.pointer, "/components/schemas/A/$ref");
+        assert!(err.message.contains("reference cycle"), "{}", err.message);
+    }
+
+    #[test]
+    fn external_and_non_string_refs_are_rejected() {
+        let err = check(&json!({"a": {"$ref": "other.yaml#/A"}})).unwrap_err();
+        assert!(err.message.contains("external reference"));
+        let err = check(&json!({"a": {"$ref": 3}})).unwrap_err();
+        assert_eq!(err.pointer, "/a/$ref");
+    }
+}

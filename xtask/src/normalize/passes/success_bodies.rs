@@ -1,0 +1,95 @@
+//! progenitor gives each operation one success type and asserts when its 2xx
+//! responses disagree. This pass makes them agree: a `default` response next
+//! to explicit 2xx ones describes errors, so it becomes `4XX`/`5XX`; among
+//! 2xx responses the lowest-coded JSON body wins and other bodies of a
+//! different shape are dropped (their status then surfaces as an unexpected
+//! response, still a typed error); bodiless 2xx responses next to raw ones get
+//! a raw body so all share one kind.
+
+use serde_json::{json, Value};
+
+use super::responses::{classify, has_raw_body, json_schema, Class};
+use super::schema_shape::shape_key;
+use crate::normalize::{for_each_operation, Context, NormalizeError, Pass};
+
+pub const PASS: Pass = Pass {
+    name: "success-bodies",
+    what: "give every operation one success body kind; turn `default` next to 2xx into 4XX/5XX",
+    run,
+};
+
+fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+    for_each_operation(doc, |_, _, op| {
+        let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+            return Ok(());
+        };
+        let explicit_success = responses.keys().any(|k| k.starts_with('2'));
+        if explicit_success {
+            if let Some(default) = responses.remove("default") {
+                for range in ["4XX", "5XX"] {
+                    responses.entry(range).or_insert_with(|| default.clone());
+                }
+            }
+        }
+        let success: Vec<String> = responses.keys().filter(|k| classify(k) == Class::Success).cloned().collect();
+        let first_json = success.iter().find_map(|k| json_schema(&responses[k]).map(shape_key));
+        match first_json {
+            Some(winner) => responses.retain(|k, r| {
+                classify(k) != Class::Success || json_schema(r).is_some_and(|s| shape_key(s) == winner)
+            }),
+            None if success.iter().any(|k| has_raw_body(&responses[k])) => {
+                for k in &success {
+                    let response = responses.get_mut(k).expect("key taken from the map");
+                    if !has_raw_body(response) {
+                        response["content"] = json!({"application/octet-stream": {}});
+                    }
+                }
+            }
+            None => {}
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn responses_after(responses: Value) -> Value {
+        let mut doc = json!({"paths": {"/a": {"get": {"operationId": "a", "responses": responses}}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        doc["paths"]["/a"]["get"]["responses"].clone()
+    }
+
+    #[test]
+    fn default_next_to_2xx_becomes_error_ranges() {
+        let out = responses_after(json!({
+            "200": {"description": "ok"},
+            "404": {"description": "nf"},
+            "default": {"description": "err"}
+        }));
+        let keys: Vec<_> = out.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["200", "404", "4XX", "5XX"]);
+    }
+
+    #[test]
+    fn default_alone_stays_the_success_response() {
+        let out = responses_after(json!({"default": {"description": "ok"}}));
+        assert!(out.get("default").is_some());
+    }
+
+    #[test]
+    fn the_lowest_json_success_body_wins() {
+        let a = json!({"content": {"application/json": {"schema": {"type": "object", "properties": {"a": {"type": "string"}}}}}});
+        let b = json!({"content": {"application/json": {"schema": {"type": "string"}}}});
+        let out = responses_after(json!({"200": a, "201": b, "204": {"description": "none"}}));
+        let keys: Vec<_> = out.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["200"]);
+    }
+
+    #[test]
+    fn raw_and_bodiless_successes_become_raw() {
+        let out = responses_after(json!({"200": {"content": {"text/csv": {}}}, "204": {"description": "none"}}));
+        assert_eq!(out["204"]["content"], json!({"application/octet-stream": {}}));
+    }
+}

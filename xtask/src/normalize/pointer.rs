@@ -1,0 +1,73 @@
+//! JSON pointers (RFC 6901) for error messages and `$ref` resolution.
+
+use serde_json::Value;
+
+/// Escapes one reference token: `~` -> `~0`, `/` -> `~1`.
+pub fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Resolves a local reference (`#/components/schemas/X`) in `doc`.
+pub fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    let pointer = reference.strip_prefix('#')?;
+    doc.pointer(pointer)
+}
+
+/// The last token of a local reference, unescaped (`#/a/b~1c` -> `b/c`).
+pub fn ref_name(reference: &str) -> &str {
+    reference.rsplit('/').next().unwrap_or(reference)
+}
+
+/// Calls `f(pointer, value)` for every node below `value`, depth first, maps
+/// in key order.
+pub fn walk<'a>(value: &'a Value, at: &mut String, f: &mut impl FnMut(&str, &'a Value)) {
+    f(at, value);
+    let len = at.len();
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                at.push('/');
+                at.push_str(&escape(k));
+                walk(v, at, f);
+                at.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                at.push('/');
+                at.push_str(&i.to_string());
+                walk(v, at, f);
+                at.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn escape_follows_rfc_6901() {
+        assert_eq!(escape("/api/v1/{id}"), "~1api~1v1~1{id}");
+        assert_eq!(escape("a~b"), "a~0b");
+    }
+
+    #[test]
+    fn resolve_finds_local_references_only() {
+        let doc = json!({"components": {"schemas": {"A": {"type": "string"}}}});
+        assert_eq!(resolve(&doc, "#/components/schemas/A"), Some(&json!({"type": "string"})));
+        assert_eq!(resolve(&doc, "other.json#/A"), None);
+        assert_eq!(resolve(&doc, "#/components/schemas/B"), None);
+    }
+
+    #[test]
+    fn walk_reports_pointers_in_key_order() {
+        let doc = json!({"b": [1], "a": {"c": 2}});
+        let mut seen = Vec::new();
+        walk(&doc, &mut String::new(), &mut |p, _| seen.push(p.to_string()));
+        assert_eq!(seen, ["", "/a", "/a/c", "/b", "/b/0"]);
+    }
+}
