@@ -24,7 +24,7 @@ pub struct Generated {
     pub source: String,
     /// Operations in the spec (each becomes one client method).
     pub operations: usize,
-    /// Named types progenitor/typify generated.
+    /// Named types (structs, enums, newtypes) typify generated.
     pub types: usize,
 }
 
@@ -80,7 +80,18 @@ pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generate
         .filter_map(|item| item.as_item())
         .map(|item| item.iter().count())
         .sum();
-    let types = generator.get_type_space().iter_types().count();
+    // Only named types (structs, enums, newtypes) count; typify's type space
+    // also holds the built-ins and containers they use.
+    let types = generator
+        .get_type_space()
+        .iter_types()
+        .filter(|t| {
+            matches!(
+                t.details(),
+                typify::TypeDetails::Struct(_) | typify::TypeDetails::Enum(_) | typify::TypeDetails::Newtype(_)
+            )
+        })
+        .count();
 
     Ok(Generated {
         source: format!("{HEADER}{body}"),

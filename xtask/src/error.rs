@@ -37,8 +37,6 @@ pub enum XtaskError {
     Stale { path: PathBuf, message: String },
     #[error("unknown provider `{name}` (known: {known})")]
     UnknownProvider { name: String, known: String },
-    #[error("`{command}` failed: {message}")]
-    Command { command: String, message: String },
 }
 
 impl XtaskError {

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the maintainers' spec tooling for social-clients.
 
 mod commands;
+mod consistency;
 mod document;
 mod error;
 mod fsutil;
@@ -38,6 +39,8 @@ enum Command {
     Check,
     /// List the normalizer passes in the order they run.
     Passes,
+    /// List the providers: base URL, auth, where the description comes from.
+    Providers,
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,10 @@ fn main() -> ExitCode {
         Command::Normalize { providers: names } => commands::normalize::run(&providers, &names).map(drop),
         Command::Generate { providers: names } => commands::generate::run(&providers, &names),
         Command::Check => commands::check::run(&providers),
+        Command::Providers => {
+            commands::providers::run(&providers);
+            Ok(())
+        }
         Command::Passes => {
             for pass in normalize::PASSES {
                 println!("{:<18} {}", pass.name, pass.what);

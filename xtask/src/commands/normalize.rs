@@ -18,7 +18,6 @@ pub struct Normalized {
     pub output: PathBuf,
     pub bytes: Vec<u8>,
     pub unbound: Vec<Unbound>,
-    pub normalize_ms: u128,
 }
 
 impl Normalized {
@@ -39,7 +38,6 @@ pub fn normalize_provider(providers: &Providers, module: &str) -> Result<Normali
     let dir = providers.dir(module);
     let source_path = dir.join(&provider.source);
     let overlay_path = dir.join("overlay.yaml");
-    let started = std::time::Instant::now();
     let source = document::read(&source_path)?;
     let overlay: Option<Value> = if overlay_path.exists() {
         Some(document::read(&overlay_path)?)
@@ -49,19 +47,22 @@ pub fn normalize_provider(providers: &Providers, module: &str) -> Result<Normali
     let mut ctx = Context::new(&provider.error_schema).with_overlay(overlay);
     let spec = normalize(source, &mut ctx).map_err(|e| {
         // Overlay errors point into the overlay file; all others into the source.
-        let path = if e.pass == Some("overlay") && e.pointer.starts_with("/actions") || e.pointer == "/overlay" {
+        let path = if e.pass == Some("overlay") && (e.pointer.starts_with("/actions") || e.pointer == "/overlay") {
             overlay_path.clone()
         } else {
             source_path.clone()
         };
         XtaskError::Normalize { path, source: e }
     })?;
+    crate::consistency::check(&spec, provider).map_err(|message| XtaskError::Config {
+        path: source_path.clone(),
+        message,
+    })?;
     Ok(Normalized {
         module: module.to_string(),
         output: dir.join("openapi.json"),
         bytes: document::to_canonical_json(&spec),
         unbound: ctx.unbound,
-        normalize_ms: started.elapsed().as_millis(),
     })
 }
 

@@ -1,0 +1,115 @@
+//! Gipper over real HTTP on loopback: the seed operation
+//! (`POST /api/v3/instagram_accounts`) with its `Authentication: Bearer`
+//! header, both success shapes, and the 422 field errors.
+#![cfg(feature = "gipper")]
+
+mod support;
+
+use serde_json::json;
+use social_clients::gipper::{types, Client, Error};
+use wiremock::matchers::{body_json, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "gipper-registration-token";
+const ROUTE: &str = "/api/v3/instagram_accounts";
+
+fn client(server: &MockServer) -> Client {
+    Client::builder(TOKEN).base_url(server.uri()).build().unwrap()
+}
+
+fn body() -> types::InstagramAccountsCreateBody {
+    types::InstagramAccountsCreateBody {
+        facebook_account: types::FacebookAccount {
+            fb_token: "FB_TOKEN".into(),
+            fb_uid: "FB_UID".into(),
+            location: Some("onboarding".into()),
+        },
+        ig_accounts: vec![types::IgAccountCredentials {
+            id: "IG_ACCOUNT_UID".into(),
+            username: "Ov_dev_sl_2".into(),
+            fb_token: "ACCESS_TOKEN".into(),
+            profile_picture_url: "https://cdn.example/p.png".into(),
+        }],
+    }
+}
+
+#[tokio::test]
+async fn create_sends_the_authentication_header_and_body_and_decodes_success() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(ROUTE))
+        .and(header("authentication", format!("Bearer {TOKEN}").as_str()))
+        .and(body_json(json!({
+            "facebook_account": {"fb_token": "FB_TOKEN", "fb_uid": "FB_UID", "location": "onboarding"},
+            "ig_accounts": [{"id": "IG_ACCOUNT_UID", "username": "Ov_dev_sl_2", "fb_token": "ACCESS_TOKEN", "profile_picture_url": "https://cdn.example/p.png"}]
+        })))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "success": true,
+            "ig_accounts": [{
+                "id": 7586, "ig_user_id": "17841405902213202", "ig_user_name": "twentyonekate",
+                "ig_profile_picture_url": null, "facebook_page_id": null, "user_id": null,
+                "created_at": "2024-06-21T06:41:04.966Z", "updated_at": "2024-06-21T06:41:04.966Z",
+                "nickname": "", "connected_teams": null, "fb_token": "EAAh...", "facebook_account_id": 10528
+            }],
+            "message": []
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let answer = client(&server).instagram_accounts_create(&body()).await.unwrap().into_inner();
+    assert!(answer.success && answer.message.is_empty());
+    let account = &answer.ig_accounts[0];
+    assert_eq!((account.id, account.ig_user_id.as_str()), (7586, "17841405902213202"));
+    assert_eq!(account.facebook_account_id, Some(10528));
+    assert!(account.connected_teams.is_none() && account.user_id.is_none());
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_success_false_with_messages() {
+    let server = support::serve_json(
+        "POST",
+        ROUTE,
+        200,
+        json!({"success": false, "ig_accounts": [], "message": ["Instagram account IG_NAME not connected."]}),
+    )
+    .await;
+    let answer = client(&server).instagram_accounts_create(&body()).await.unwrap().into_inner();
+    assert!(!answer.success && answer.ig_accounts.is_empty());
+    assert_eq!(answer.message, ["Instagram account IG_NAME not connected."]);
+}
+
+#[tokio::test]
+async fn a_422_decodes_field_errors() {
+    let server = support::serve_json(
+        "POST",
+        ROUTE,
+        422,
+        json!({"ig_user_id": ["This social account is already connected to your Workspace!"]}),
+    )
+    .await;
+    let err = client(&server).instagram_accounts_create(&body()).await.unwrap_err();
+    let Error::ErrorResponse(answer) = err else { panic!("expected a typed error, got {err:?}") };
+    assert_eq!(answer.status(), 422);
+    assert_eq!(answer.0["ig_user_id"], ["This social account is already connected to your Workspace!"]);
+}
+
+#[tokio::test]
+async fn a_401_is_an_unexpected_response_with_its_status() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(ROUTE))
+        .respond_with(ResponseTemplate::new(401).set_body_string("Only registered user can perform this action"))
+        .mount(&server)
+        .await;
+    let err = client(&server).instagram_accounts_create(&body()).await.unwrap_err();
+    let Error::UnexpectedResponse(response) = err else { panic!("expected UnexpectedResponse, got {err:?}") };
+    assert_eq!(response.status(), 401);
+    assert_eq!(response.text().await.unwrap(), "Only registered user can perform this action");
+}
+
+#[tokio::test]
+async fn a_wrong_shape_answer_is_a_typed_error() {
+    let server = support::serve_json("POST", ROUTE, 200, json!({"success": true, "ig_accounts": [{"id": "not a number"}], "message": []})).await;
+    let err = client(&server).instagram_accounts_create(&body()).await.unwrap_err();
+    assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
+}

@@ -1,0 +1,89 @@
+//! A normalized spec must agree with `providers.toml` on where the API is and
+//! how it authenticates; the hand-written constructors rely on both.
+
+use serde_json::Value;
+
+use crate::providers::{Auth, Provider};
+
+/// Checks `spec` against `provider`; the message says which field disagrees.
+pub fn check(spec: &Value, provider: &Provider) -> Result<(), String> {
+    let server = spec.pointer("/servers/0/url").and_then(Value::as_str);
+    if server != Some(provider.base_url.as_str()) {
+        return Err(format!(
+            "servers[0].url is {server:?} but providers.toml says base_url = {:?}",
+            provider.base_url
+        ));
+    }
+    let schemes = spec
+        .pointer("/components/securitySchemes")
+        .and_then(Value::as_object)
+        .ok_or("the spec declares no components.securitySchemes")?;
+    if schemes.values().any(|s| matches_auth(s, &provider.auth)) {
+        Ok(())
+    } else {
+        Err(format!(
+            "no security scheme in the spec matches providers.toml auth {:?}",
+            provider.auth
+        ))
+    }
+}
+
+fn matches_auth(scheme: &Value, auth: &Auth) -> bool {
+    let kind = scheme.get("type").and_then(Value::as_str);
+    let api_key_header = (kind == Some("apiKey") && scheme.get("in").and_then(Value::as_str) == Some("header"))
+        .then(|| scheme.get("name").and_then(Value::as_str))
+        .flatten();
+    match auth {
+        Auth::Header { header } => api_key_header.is_some_and(|n| n.eq_ignore_ascii_case(header)),
+        Auth::Bearer { header } => {
+            let http_bearer = kind == Some("http")
+                && scheme.get("scheme").and_then(Value::as_str).is_some_and(|s| s.eq_ignore_ascii_case("bearer"));
+            (http_bearer && header.eq_ignore_ascii_case("authorization"))
+                || api_key_header.is_some_and(|n| n.eq_ignore_ascii_case(header))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn provider(auth: Auth) -> Provider {
+        Provider {
+            title: "T".into(),
+            upstream_url: None,
+            upstream_format: None,
+            docs_url: "https://docs.example".into(),
+            base_url: "https://api.example".into(),
+            source: "source.yaml".into(),
+            auth,
+            error_schema: "ApiError".into(),
+            licence: "l".into(),
+        }
+    }
+
+    fn spec(scheme: Value) -> Value {
+        json!({"servers": [{"url": "https://api.example"}], "components": {"securitySchemes": {"s": scheme}}})
+    }
+
+    #[test]
+    fn header_and_bearer_schemes_match() {
+        let header = provider(Auth::Header { header: "x-api-key".into() });
+        check(&spec(json!({"type": "apiKey", "in": "header", "name": "X-API-Key"})), &header).unwrap();
+        let bearer = provider(Auth::Bearer { header: "Authorization".into() });
+        check(&spec(json!({"type": "http", "scheme": "bearer"})), &bearer).unwrap();
+        let custom = provider(Auth::Bearer { header: "Authentication".into() });
+        check(&spec(json!({"type": "apiKey", "in": "header", "name": "Authentication"})), &custom).unwrap();
+        assert!(check(&spec(json!({"type": "http", "scheme": "bearer"})), &custom).is_err());
+    }
+
+    #[test]
+    fn a_different_server_or_missing_schemes_are_reported() {
+        let header = provider(Auth::Header { header: "x-api-key".into() });
+        let mut s = spec(json!({"type": "apiKey", "in": "header", "name": "x-api-key"}));
+        s["servers"][0]["url"] = json!("https://elsewhere");
+        assert!(check(&s, &header).unwrap_err().contains("servers[0].url"));
+        assert!(check(&json!({"servers": [{"url": "https://api.example"}]}), &header).unwrap_err().contains("securitySchemes"));
+    }
+}
