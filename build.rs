@@ -9,7 +9,9 @@ use social_clients_codegen::{generate, Style, PROVIDERS};
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for provider in PROVIDERS {
         if std::env::var_os(provider.feature_env()).is_none() {
@@ -30,7 +32,8 @@ fn main() -> ExitCode {
 
 fn generate_one(spec: &Path, out: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
-    let generated = generate(&text, Style::Positional).map_err(|e| format!("{}: {e}", spec.display()))?;
+    let generated =
+        generate(&text, Style::Positional).map_err(|e| format!("{}: {e}", spec.display()))?;
     // Write-then-rename, so an interrupted build never leaves a truncated file.
     let tmp = out.with_extension("rs.tmp");
     std::fs::write(&tmp, generated.source).map_err(|e| format!("{}: {e}", tmp.display()))?;

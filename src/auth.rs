@@ -60,7 +60,9 @@ pub enum AuthScheme {
 pub enum KeyError {
     #[error("the API key is empty")]
     Empty,
-    #[error("the API key contains characters that cannot appear in an HTTP header (such as a newline)")]
+    #[error(
+        "the API key contains characters that cannot appear in an HTTP header (such as a newline)"
+    )]
     NotAHeaderValue,
 }
 
@@ -105,17 +107,28 @@ mod tests {
     fn header_and_bearer_schemes_build_sensitive_headers() {
         let key = ApiKey::new(" k1 ");
         let (name, value) = AuthScheme::Header("x-api-key").header(&key).unwrap();
-        assert_eq!((name.as_str(), value.to_str().unwrap()), ("x-api-key", "k1"));
+        assert_eq!(
+            (name.as_str(), value.to_str().unwrap()),
+            ("x-api-key", "k1")
+        );
         assert!(value.is_sensitive());
         assert_eq!(format!("{value:?}"), "Sensitive");
         let (name, value) = AuthScheme::Bearer("authentication").header(&key).unwrap();
-        assert_eq!((name.as_str(), value.to_str().unwrap()), ("authentication", "Bearer k1"));
+        assert_eq!(
+            (name.as_str(), value.to_str().unwrap()),
+            ("authentication", "Bearer k1")
+        );
     }
 
     #[test]
     fn unusable_keys_are_typed_errors_without_the_key() {
-        assert_eq!(AuthScheme::Header("x-api-key").header(&ApiKey::new("  ")), Err(KeyError::Empty));
-        let err = AuthScheme::Header("x-api-key").header(&ApiKey::new("abc\ndef")).unwrap_err();
+        assert_eq!(
+            AuthScheme::Header("x-api-key").header(&ApiKey::new("  ")),
+            Err(KeyError::Empty)
+        );
+        let err = AuthScheme::Header("x-api-key")
+            .header(&ApiKey::new("abc\ndef"))
+            .unwrap_err();
         assert_eq!(err, KeyError::NotAHeaderValue);
         assert!(!err.to_string().contains("abc"));
     }

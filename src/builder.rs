@@ -153,8 +153,14 @@ mod tests {
 
     #[test]
     fn base_urls_are_validated_and_trimmed() {
-        assert_eq!(validate_base_url("https://api.example.com/").unwrap(), "https://api.example.com");
-        assert_eq!(validate_base_url("http://127.0.0.1:8080/api/v1").unwrap(), "http://127.0.0.1:8080/api/v1");
+        assert_eq!(
+            validate_base_url("https://api.example.com/").unwrap(),
+            "https://api.example.com"
+        );
+        assert_eq!(
+            validate_base_url("http://127.0.0.1:8080/api/v1").unwrap(),
+            "http://127.0.0.1:8080/api/v1"
+        );
         assert!(validate_base_url("ftp://example.com").is_err());
         assert!(validate_base_url("api.example.com").is_err());
         assert!(validate_base_url("https://example.com/?a=1").is_err());

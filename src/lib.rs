@@ -55,3 +55,8 @@ pub mod gipper;
 pub mod hooked;
 #[cfg(feature = "postbreeze")]
 pub mod postbreeze;
+
+/// Compiles the README's examples as doctests, so they cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

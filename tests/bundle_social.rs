@@ -81,30 +81,70 @@ async fn profile_refresh_sends_key_and_body_and_decodes_the_answer() {
         .mount(&server)
         .await;
 
-    let answer = client(&server).social_account_profile_refresh(&selector()).await.unwrap();
+    let answer = client(&server)
+        .social_account_profile_refresh(&selector())
+        .await
+        .unwrap();
     assert_eq!(answer.status(), 200);
     let body = answer.into_inner();
     assert!(body.success);
-    assert_eq!((body.limit.get(), body.used, body.remaining, body.window_seconds.get()), (2, 1, 1, 2));
+    assert_eq!(
+        (
+            body.limit.get(),
+            body.used,
+            body.remaining,
+            body.window_seconds.get()
+        ),
+        (2, 1, 1, 2)
+    );
     assert_eq!(body.message.as_deref(), Some("refreshed"));
     let account = body.social_account;
     assert_eq!(account.type_, types::Platform::Tiktok);
     assert_eq!(account.username.as_deref(), Some("fitnessguru"));
-    assert_eq!(account.instagram_connection_method, Some(types::InstagramConnectionMethod::Facebook));
+    assert_eq!(
+        account.instagram_connection_method,
+        Some(types::InstagramConnectionMethod::Facebook)
+    );
     assert_eq!(account.twitter_sub_type, Some(types::TwitterSubType::None));
-    assert_eq!(account.created_at.unwrap().to_rfc3339(), "2023-11-07T05:31:56+00:00");
+    assert_eq!(
+        account.created_at.unwrap().to_rfc3339(),
+        "2023-11-07T05:31:56+00:00"
+    );
     assert!(account.delete_on.is_none() && account.mastodon_server_id.is_none());
     let channel = &account.channels.as_ref().unwrap()[0];
-    assert_eq!(channel.webhook.as_ref().unwrap().url.as_deref(), Some("https://hooks.example/1"));
+    assert_eq!(
+        channel.webhook.as_ref().unwrap().url.as_deref(),
+        Some("https://hooks.example/1")
+    );
     let metadata = channel.metadata.as_ref().unwrap();
-    assert_eq!((metadata.allow_images, metadata.allow_galleries, metadata.link_flair_enabled), (Some(true), Some(false), None));
+    assert_eq!(
+        (
+            metadata.allow_images,
+            metadata.allow_galleries,
+            metadata.link_flair_enabled
+        ),
+        (Some(true), Some(false), None)
+    );
 }
 
 #[tokio::test]
 async fn every_platform_type_round_trips() {
     let all = [
-        "TIKTOK", "YOUTUBE", "INSTAGRAM", "FACEBOOK", "TWITTER", "THREADS", "LINKEDIN", "PINTEREST",
-        "REDDIT", "MASTODON", "DISCORD", "SLACK", "BLUESKY", "GOOGLE_BUSINESS", "SNAPCHAT",
+        "TIKTOK",
+        "YOUTUBE",
+        "INSTAGRAM",
+        "FACEBOOK",
+        "TWITTER",
+        "THREADS",
+        "LINKEDIN",
+        "PINTEREST",
+        "REDDIT",
+        "MASTODON",
+        "DISCORD",
+        "SLACK",
+        "BLUESKY",
+        "GOOGLE_BUSINESS",
+        "SNAPCHAT",
     ];
     for name in all {
         let platform: types::Platform = serde_json::from_value(json!(name)).unwrap();
@@ -129,14 +169,25 @@ async fn a_400_decodes_as_the_error_type_with_zod_issues() {
         }),
     )
     .await;
-    let err = client(&server).social_account_profile_refresh(&selector()).await.unwrap_err();
-    let Error::ErrorResponse(answer) = err else { panic!("expected a typed error, got {err:?}") };
+    let err = client(&server)
+        .social_account_profile_refresh(&selector())
+        .await
+        .unwrap_err();
+    let Error::ErrorResponse(answer) = err else {
+        panic!("expected a typed error, got {err:?}")
+    };
     assert_eq!(answer.status(), 400);
     assert_eq!(answer.message, "Validation failed");
     assert_eq!(answer.status_code, Some(400.0));
     let issues = answer.issues.as_ref().unwrap();
     assert_eq!(issues[0].code, Some(types::IssueCode::InvalidEnumValue));
-    let path: Vec<String> = issues[1].path.as_ref().unwrap().iter().map(ToString::to_string).collect();
+    let path: Vec<String> = issues[1]
+        .path
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(path, ["channels", "0", "id"]);
     assert!(issues[2].code.is_none() && issues[2].path.is_none());
 }
@@ -144,8 +195,17 @@ async fn a_400_decodes_as_the_error_type_with_zod_issues() {
 #[tokio::test]
 async fn every_documented_error_status_decodes_as_the_error_type_not_the_success_type() {
     for status in [401u16, 403, 404, 429, 500] {
-        let server = support::serve_json("POST", PROFILE_REFRESH, status, json!({"statusCode": status, "message": "nope"})).await;
-        match client(&server).social_account_profile_refresh(&selector()).await {
+        let server = support::serve_json(
+            "POST",
+            PROFILE_REFRESH,
+            status,
+            json!({"statusCode": status, "message": "nope"}),
+        )
+        .await;
+        match client(&server)
+            .social_account_profile_refresh(&selector())
+            .await
+        {
             Err(Error::ErrorResponse(answer)) => {
                 assert_eq!(answer.status(), status);
                 assert_eq!(answer.message, "nope");
@@ -158,26 +218,54 @@ async fn every_documented_error_status_decodes_as_the_error_type_not_the_success
 
 #[tokio::test]
 async fn an_error_body_without_status_code_still_decodes() {
-    let server = support::serve_json("POST", PROFILE_REFRESH, 401, json!({"message": "Unauthorized"})).await;
-    let err = client(&server).social_account_profile_refresh(&selector()).await.unwrap_err();
-    assert!(matches!(&err, Error::ErrorResponse(a) if a.message == "Unauthorized" && a.status_code.is_none()), "{err:?}");
+    let server = support::serve_json(
+        "POST",
+        PROFILE_REFRESH,
+        401,
+        json!({"message": "Unauthorized"}),
+    )
+    .await;
+    let err = client(&server)
+        .social_account_profile_refresh(&selector())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::ErrorResponse(a) if a.message == "Unauthorized" && a.status_code.is_none()),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
 async fn a_wrong_shape_success_body_is_a_typed_error_not_a_panic() {
-    let server = support::serve_json("POST", PROFILE_REFRESH, 200, json!({"success": "yes", "limit": -1})).await;
-    let err = client(&server).social_account_profile_refresh(&selector()).await.unwrap_err();
+    let server = support::serve_json(
+        "POST",
+        PROFILE_REFRESH,
+        200,
+        json!({"success": "yes", "limit": -1}),
+    )
+    .await;
+    let err = client(&server)
+        .social_account_profile_refresh(&selector())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 
     let server = support::serve_raw("POST", PROFILE_REFRESH, 200, b"<html>gateway</html>").await;
-    let err = client(&server).social_account_profile_refresh(&selector()).await.unwrap_err();
+    let err = client(&server)
+        .social_account_profile_refresh(&selector())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
 
 #[tokio::test]
 async fn an_undocumented_status_is_an_unexpected_response() {
-    let server = support::serve_json("POST", PROFILE_REFRESH, 418, json!({"message": "teapot"})).await;
-    let err = client(&server).social_account_profile_refresh(&selector()).await.unwrap_err();
+    let server =
+        support::serve_json("POST", PROFILE_REFRESH, 418, json!({"message": "teapot"})).await;
+    let err = client(&server)
+        .social_account_profile_refresh(&selector())
+        .await
+        .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(418));
     assert!(matches!(err, Error::UnexpectedResponse(_)), "{err:?}");
 }
@@ -206,11 +294,18 @@ async fn team_list_sends_its_query_and_decodes_teams_with_accounts() {
         .expect(1)
         .mount(&server)
         .await;
-    let page = client(&server).team_get_list(NonZeroU64::new(10), Some(20), Some("acme")).await.unwrap().into_inner();
+    let page = client(&server)
+        .team_get_list(NonZeroU64::new(10), Some(20), Some("acme"))
+        .await
+        .unwrap()
+        .into_inner();
     assert_eq!(page.total, 21);
     let team = &page.items[0];
     assert_eq!(team.social_accounts[0].type_, types::Platform::Linkedin);
-    assert_eq!(team.created_by.as_ref().unwrap().role, Some(types::Role::Admin));
+    assert_eq!(
+        team.created_by.as_ref().unwrap().role,
+        Some(types::Role::Admin)
+    );
     assert!(team.updated_at.is_none());
 }
 
@@ -221,7 +316,9 @@ async fn get_by_type_sends_platform_and_team_as_query() {
         .and(path("/api/v1/social-account/by-type"))
         .and(query_param("type", "GOOGLE_BUSINESS"))
         .and(query_param("teamId", "team_1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(refreshed_account()["socialAccount"].clone()))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(refreshed_account()["socialAccount"].clone()),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -238,10 +335,15 @@ async fn disconnect_is_a_delete_with_a_json_body() {
     Mock::given(method("DELETE"))
         .and(path("/api/v1/social-account/disconnect"))
         .and(body_json(json!({"type": "TIKTOK", "teamId": "team_1"})))
-        .respond_with(ResponseTemplate::new(200).set_body_json(refreshed_account()["socialAccount"].clone()))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(refreshed_account()["socialAccount"].clone()),
+        )
         .expect(1)
         .mount(&server)
         .await;
-    let account = client(&server).social_account_disconnect(&selector()).await.unwrap();
+    let account = client(&server)
+        .social_account_disconnect(&selector())
+        .await
+        .unwrap();
     assert_eq!(account.team_id, "team_1");
 }

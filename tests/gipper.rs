@@ -14,7 +14,10 @@ const TOKEN: &str = "gipper-registration-token";
 const ROUTE: &str = "/api/v3/instagram_accounts";
 
 fn client(server: &MockServer) -> Client {
-    Client::builder(TOKEN).base_url(server.uri()).build().unwrap()
+    Client::builder(TOKEN)
+        .base_url(server.uri())
+        .build()
+        .unwrap()
 }
 
 fn body() -> types::InstagramAccountsCreateBody {
@@ -56,10 +59,17 @@ async fn create_sends_the_authentication_header_and_body_and_decodes_success() {
         .expect(1)
         .mount(&server)
         .await;
-    let answer = client(&server).instagram_accounts_create(&body()).await.unwrap().into_inner();
+    let answer = client(&server)
+        .instagram_accounts_create(&body())
+        .await
+        .unwrap()
+        .into_inner();
     assert!(answer.success && answer.message.is_empty());
     let account = &answer.ig_accounts[0];
-    assert_eq!((account.id, account.ig_user_id.as_str()), (7586, "17841405902213202"));
+    assert_eq!(
+        (account.id, account.ig_user_id.as_str()),
+        (7586, "17841405902213202")
+    );
     assert_eq!(account.facebook_account_id, Some(10528));
     assert!(account.connected_teams.is_none() && account.user_id.is_none());
 }
@@ -73,7 +83,11 @@ async fn a_refused_connection_is_success_false_with_messages() {
         json!({"success": false, "ig_accounts": [], "message": ["Instagram account IG_NAME not connected."]}),
     )
     .await;
-    let answer = client(&server).instagram_accounts_create(&body()).await.unwrap().into_inner();
+    let answer = client(&server)
+        .instagram_accounts_create(&body())
+        .await
+        .unwrap()
+        .into_inner();
     assert!(!answer.success && answer.ig_accounts.is_empty());
     assert_eq!(answer.message, ["Instagram account IG_NAME not connected."]);
 }
@@ -87,10 +101,18 @@ async fn a_422_decodes_field_errors() {
         json!({"ig_user_id": ["This social account is already connected to your Workspace!"]}),
     )
     .await;
-    let err = client(&server).instagram_accounts_create(&body()).await.unwrap_err();
-    let Error::ErrorResponse(answer) = err else { panic!("expected a typed error, got {err:?}") };
+    let err = client(&server)
+        .instagram_accounts_create(&body())
+        .await
+        .unwrap_err();
+    let Error::ErrorResponse(answer) = err else {
+        panic!("expected a typed error, got {err:?}")
+    };
     assert_eq!(answer.status(), 422);
-    assert_eq!(answer.0["ig_user_id"], ["This social account is already connected to your Workspace!"]);
+    assert_eq!(
+        answer.0["ig_user_id"],
+        ["This social account is already connected to your Workspace!"]
+    );
 }
 
 #[tokio::test]
@@ -98,18 +120,38 @@ async fn a_401_is_an_unexpected_response_with_its_status() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(ROUTE))
-        .respond_with(ResponseTemplate::new(401).set_body_string("Only registered user can perform this action"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_string("Only registered user can perform this action"),
+        )
         .mount(&server)
         .await;
-    let err = client(&server).instagram_accounts_create(&body()).await.unwrap_err();
-    let Error::UnexpectedResponse(response) = err else { panic!("expected UnexpectedResponse, got {err:?}") };
+    let err = client(&server)
+        .instagram_accounts_create(&body())
+        .await
+        .unwrap_err();
+    let Error::UnexpectedResponse(response) = err else {
+        panic!("expected UnexpectedResponse, got {err:?}")
+    };
     assert_eq!(response.status(), 401);
-    assert_eq!(response.text().await.unwrap(), "Only registered user can perform this action");
+    assert_eq!(
+        response.text().await.unwrap(),
+        "Only registered user can perform this action"
+    );
 }
 
 #[tokio::test]
 async fn a_wrong_shape_answer_is_a_typed_error() {
-    let server = support::serve_json("POST", ROUTE, 200, json!({"success": true, "ig_accounts": [{"id": "not a number"}], "message": []})).await;
-    let err = client(&server).instagram_accounts_create(&body()).await.unwrap_err();
+    let server = support::serve_json(
+        "POST",
+        ROUTE,
+        200,
+        json!({"success": true, "ig_accounts": [{"id": "not a number"}], "message": []}),
+    )
+    .await;
+    let err = client(&server)
+        .instagram_accounts_create(&body())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }

@@ -49,18 +49,38 @@ async fn refresh_posts_to_the_account_path_with_the_key_and_decodes_stats_and_an
         .expect(1)
         .mount(&server)
         .await;
-    let answer = client(&server).refresh_account("clx123abc").await.unwrap().into_inner();
+    let answer = client(&server)
+        .refresh_account("clx123abc")
+        .await
+        .unwrap()
+        .into_inner();
     assert!(answer.success);
-    assert_eq!(answer.message.as_deref(), Some("Account refreshed successfully"));
+    assert_eq!(
+        answer.message.as_deref(),
+        Some("Account refreshed successfully")
+    );
     let account = answer.data.account;
     assert_eq!(account.platform, types::Platform::Tiktok);
     assert_eq!(account.display_name.as_deref(), Some("Fitness Guru"));
     assert_eq!(account.is_verified, Some(true));
     let stats = account.stats.unwrap();
-    assert_eq!((stats.followers, stats.following, stats.videos, stats.likes), (Some(1_520_000), Some(252), Some(348), Some(46_500_000)));
+    assert_eq!(
+        (stats.followers, stats.following, stats.videos, stats.likes),
+        (Some(1_520_000), Some(252), Some(348), Some(46_500_000))
+    );
     let analytics = account.analytics.unwrap();
-    assert_eq!((analytics.engagement_rate, analytics.virality_score, analytics.avg_views), (Some(12.8), Some(79.1), Some(920_000.0)));
-    assert_eq!(account.last_analyzed.unwrap().to_rfc3339(), "2024-01-16T10:30:00+00:00");
+    assert_eq!(
+        (
+            analytics.engagement_rate,
+            analytics.virality_score,
+            analytics.avg_views
+        ),
+        (Some(12.8), Some(79.1), Some(920_000.0))
+    );
+    assert_eq!(
+        account.last_analyzed.unwrap().to_rfc3339(),
+        "2024-01-16T10:30:00+00:00"
+    );
 }
 
 #[tokio::test]
@@ -81,7 +101,9 @@ async fn analyze_sends_username_and_platform() {
     Mock::given(method("POST"))
         .and(path("/v1/social/account/analyze"))
         .and(header("x-api-key", KEY))
-        .and(body_json(json!({"username": "fitnessguru", "platform": "youtube"})))
+        .and(body_json(
+            json!({"username": "fitnessguru", "platform": "youtube"}),
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(refreshed()))
         .expect(1)
         .mount(&server)
@@ -120,9 +142,15 @@ async fn search_details_sends_pagination_and_decodes_videos() {
         .unwrap()
         .into_inner();
     let search = answer.data;
-    assert_eq!(search.keywords_status, Some(types::KeywordsStatus::Completed));
+    assert_eq!(
+        search.keywords_status,
+        Some(types::KeywordsStatus::Completed)
+    );
     assert!(search.pagination.unwrap().has_more);
-    assert_eq!(search.videos[0].stats.as_ref().unwrap().views, Some(2_300_000));
+    assert_eq!(
+        search.videos[0].stats.as_ref().unwrap().views,
+        Some(2_300_000)
+    );
 }
 
 #[tokio::test]
@@ -148,7 +176,13 @@ async fn error_envelopes_decode_as_the_error_type() {
 
 #[tokio::test]
 async fn a_wrong_shape_answer_is_a_typed_error() {
-    let server = support::serve_json("POST", "/v1/social/account/x/refresh", 200, json!({"success": true, "data": {"account": {"id": 1}}})).await;
+    let server = support::serve_json(
+        "POST",
+        "/v1/social/account/x/refresh",
+        200,
+        json!({"success": true, "data": {"account": {"id": 1}}}),
+    )
+    .await;
     let err = client(&server).refresh_account("x").await.unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }

@@ -13,7 +13,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const KEY: &str = "pb_live_0123456789abcdef";
 
 fn client(server: &MockServer) -> Client {
-    Client::builder(KEY).base_url(format!("{}/api/v1", server.uri())).build().unwrap()
+    Client::builder(KEY)
+        .base_url(format!("{}/api/v1", server.uri()))
+        .build()
+        .unwrap()
 }
 
 /// A connected channel shaped like the provider's reference example.
@@ -43,7 +46,9 @@ fn channel() -> serde_json::Value {
 async fn get_sends_the_bearer_key_and_decodes_every_field() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path("/api/v1/social-accounts/soc_01HZW2K9R5T8V3N7M4P0J1Q6BD"))
+        .and(path(
+            "/api/v1/social-accounts/soc_01HZW2K9R5T8V3N7M4P0J1Q6BD",
+        ))
         .and(header("authorization", format!("Bearer {KEY}").as_str()))
         .respond_with(ResponseTemplate::new(200).set_body_json(channel()))
         .expect(1)
@@ -56,16 +61,35 @@ async fn get_sends_the_bearer_key_and_decodes_every_field() {
         .into_inner();
     assert_eq!(account.platform, types::Platform::LinkedinCompany);
     assert_eq!(account.status, types::SocialAccountStatus::TokenExpired);
-    assert!(account.display_name.is_none() && account.last_refreshed_at.is_none() && account.default_board_id.is_none());
+    assert!(
+        account.display_name.is_none()
+            && account.last_refreshed_at.is_none()
+            && account.default_board_id.is_none()
+    );
     assert_eq!(account.last_refresh_error_status, Some(400));
     assert_eq!(account.scopes.len(), 2);
     assert_eq!(account.meta["cachedProfile"]["followers"], 10);
-    assert_eq!(account.token_expires_at.unwrap().to_rfc3339(), "2023-12-07T05:31:56+00:00");
+    assert_eq!(
+        account.token_expires_at.unwrap().to_rfc3339(),
+        "2023-12-07T05:31:56+00:00"
+    );
 }
 
 #[tokio::test]
 async fn every_platform_and_status_value_decodes() {
-    for platform in ["INSTAGRAM", "FACEBOOK_PAGE", "X", "LINKEDIN_PERSON", "LINKEDIN_COMPANY", "TIKTOK_BUSINESS", "TIKTOK_PERSONAL", "YOUTUBE", "PINTEREST", "THREADS", "BLUESKY"] {
+    for platform in [
+        "INSTAGRAM",
+        "FACEBOOK_PAGE",
+        "X",
+        "LINKEDIN_PERSON",
+        "LINKEDIN_COMPANY",
+        "TIKTOK_BUSINESS",
+        "TIKTOK_PERSONAL",
+        "YOUTUBE",
+        "PINTEREST",
+        "THREADS",
+        "BLUESKY",
+    ] {
         let p: types::Platform = serde_json::from_value(json!(platform)).unwrap();
         assert_eq!(serde_json::to_value(p).unwrap(), json!(platform));
     }
@@ -85,7 +109,10 @@ async fn list_filters_by_workspace() {
         .expect(1)
         .mount(&server)
         .await;
-    let accounts = client(&server).list_social_accounts(Some("ws_1")).await.unwrap();
+    let accounts = client(&server)
+        .list_social_accounts(Some("ws_1"))
+        .await
+        .unwrap();
     assert_eq!(accounts.len(), 2);
 }
 
@@ -98,7 +125,10 @@ async fn delete_answers_no_content() {
         .expect(1)
         .mount(&server)
         .await;
-    let answer = client(&server).delete_social_account("soc_1").await.unwrap();
+    let answer = client(&server)
+        .delete_social_account("soc_1")
+        .await
+        .unwrap();
     assert_eq!(answer.status(), 204);
 }
 
@@ -113,7 +143,11 @@ async fn workspaces_decode() {
                "createdAt": "2024-01-01T00:00:00Z", "updatedAt": "2024-01-02T00:00:00Z"}),
     )
     .await;
-    let ws = client(&server).get_workspace("ws_1").await.unwrap().into_inner();
+    let ws = client(&server)
+        .get_workspace("ws_1")
+        .await
+        .unwrap()
+        .into_inner();
     assert_eq!(ws.time_format, Some(types::TimeFormat::H24));
     assert!(ws.brand_color.is_none());
 }
@@ -145,6 +179,9 @@ async fn an_unknown_enum_value_is_a_typed_error_not_a_panic() {
     let mut body = channel();
     body["platform"] = json!("MYSPACE");
     let server = support::serve_json("GET", "/api/v1/social-accounts/soc_1", 200, body).await;
-    let err = client(&server).get_social_account("soc_1").await.unwrap_err();
+    let err = client(&server)
+        .get_social_account("soc_1")
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }

@@ -88,7 +88,9 @@ pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generate
         .filter(|t| {
             matches!(
                 t.details(),
-                typify::TypeDetails::Struct(_) | typify::TypeDetails::Enum(_) | typify::TypeDetails::Newtype(_)
+                typify::TypeDetails::Struct(_)
+                    | typify::TypeDetails::Enum(_)
+                    | typify::TypeDetails::Newtype(_)
             )
         })
         .count();

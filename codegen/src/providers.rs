@@ -32,8 +32,20 @@ impl ProviderModule {
 
 /// Every provider the crate ships, in a fixed order.
 pub const PROVIDERS: &[ProviderModule] = &[
-    ProviderModule { module: "bundle_social", feature: "bundle-social" },
-    ProviderModule { module: "hooked", feature: "hooked" },
-    ProviderModule { module: "postbreeze", feature: "postbreeze" },
-    ProviderModule { module: "gipper", feature: "gipper" },
+    ProviderModule {
+        module: "bundle_social",
+        feature: "bundle-social",
+    },
+    ProviderModule {
+        module: "hooked",
+        feature: "hooked",
+    },
+    ProviderModule {
+        module: "postbreeze",
+        feature: "postbreeze",
+    },
+    ProviderModule {
+        module: "gipper",
+        feature: "gipper",
+    },
 ];

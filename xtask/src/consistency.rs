@@ -30,14 +30,18 @@ pub fn check(spec: &Value, provider: &Provider) -> Result<(), String> {
 
 fn matches_auth(scheme: &Value, auth: &Auth) -> bool {
     let kind = scheme.get("type").and_then(Value::as_str);
-    let api_key_header = (kind == Some("apiKey") && scheme.get("in").and_then(Value::as_str) == Some("header"))
-        .then(|| scheme.get("name").and_then(Value::as_str))
-        .flatten();
+    let api_key_header = (kind == Some("apiKey")
+        && scheme.get("in").and_then(Value::as_str) == Some("header"))
+    .then(|| scheme.get("name").and_then(Value::as_str))
+    .flatten();
     match auth {
         Auth::Header { header } => api_key_header.is_some_and(|n| n.eq_ignore_ascii_case(header)),
         Auth::Bearer { header } => {
             let http_bearer = kind == Some("http")
-                && scheme.get("scheme").and_then(Value::as_str).is_some_and(|s| s.eq_ignore_ascii_case("bearer"));
+                && scheme
+                    .get("scheme")
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("bearer"));
             (http_bearer && header.eq_ignore_ascii_case("authorization"))
                 || api_key_header.is_some_and(|n| n.eq_ignore_ascii_case(header))
         }
@@ -69,21 +73,42 @@ mod tests {
 
     #[test]
     fn header_and_bearer_schemes_match() {
-        let header = provider(Auth::Header { header: "x-api-key".into() });
-        check(&spec(json!({"type": "apiKey", "in": "header", "name": "X-API-Key"})), &header).unwrap();
-        let bearer = provider(Auth::Bearer { header: "Authorization".into() });
+        let header = provider(Auth::Header {
+            header: "x-api-key".into(),
+        });
+        check(
+            &spec(json!({"type": "apiKey", "in": "header", "name": "X-API-Key"})),
+            &header,
+        )
+        .unwrap();
+        let bearer = provider(Auth::Bearer {
+            header: "Authorization".into(),
+        });
         check(&spec(json!({"type": "http", "scheme": "bearer"})), &bearer).unwrap();
-        let custom = provider(Auth::Bearer { header: "Authentication".into() });
-        check(&spec(json!({"type": "apiKey", "in": "header", "name": "Authentication"})), &custom).unwrap();
+        let custom = provider(Auth::Bearer {
+            header: "Authentication".into(),
+        });
+        check(
+            &spec(json!({"type": "apiKey", "in": "header", "name": "Authentication"})),
+            &custom,
+        )
+        .unwrap();
         assert!(check(&spec(json!({"type": "http", "scheme": "bearer"})), &custom).is_err());
     }
 
     #[test]
     fn a_different_server_or_missing_schemes_are_reported() {
-        let header = provider(Auth::Header { header: "x-api-key".into() });
+        let header = provider(Auth::Header {
+            header: "x-api-key".into(),
+        });
         let mut s = spec(json!({"type": "apiKey", "in": "header", "name": "x-api-key"}));
         s["servers"][0]["url"] = json!("https://elsewhere");
         assert!(check(&s, &header).unwrap_err().contains("servers[0].url"));
-        assert!(check(&json!({"servers": [{"url": "https://api.example"}]}), &header).unwrap_err().contains("securitySchemes"));
+        assert!(check(
+            &json!({"servers": [{"url": "https://api.example"}]}),
+            &header
+        )
+        .unwrap_err()
+        .contains("securitySchemes"));
     }
 }

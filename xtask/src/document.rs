@@ -19,9 +19,7 @@ pub fn read(path: &Path) -> Result<Value> {
     if size > MAX_DOCUMENT_BYTES {
         return Err(XtaskError::Config {
             path: path.to_path_buf(),
-            message: format!(
-                "document is {size} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit"
-            ),
+            message: format!("document is {size} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit"),
         });
     }
     let bytes = std::fs::read(path).map_err(|e| XtaskError::io(path, e))?;
@@ -82,7 +80,10 @@ mod tests {
     fn invalid_json_names_file_line_and_column() {
         let err = parse(&PathBuf::from("specs/x/source.json"), b"{\n  \"a\": ,\n}").unwrap_err();
         let text = err.to_string();
-        assert!(text.starts_with("specs/x/source.json: invalid JSON at line 2 column"), "{text}");
+        assert!(
+            text.starts_with("specs/x/source.json: invalid JSON at line 2 column"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -102,6 +103,9 @@ mod tests {
     fn canonical_json_sorts_keys_and_ends_with_newline() {
         let v: Value = serde_json::from_str(r#"{"b":1,"a":{"d":2,"c":3}}"#).unwrap();
         let text = String::from_utf8(to_canonical_json(&v)).unwrap();
-        assert_eq!(text, "{\n  \"a\": {\n    \"c\": 3,\n    \"d\": 2\n  },\n  \"b\": 1\n}\n");
+        assert_eq!(
+            text,
+            "{\n  \"a\": {\n    \"c\": 3,\n    \"d\": 2\n  },\n  \"b\": 1\n}\n"
+        );
     }
 }

@@ -17,7 +17,11 @@ use clap::{Parser, Subcommand};
 use crate::providers::Providers;
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "Spec tooling for social-clients", version)]
+#[command(
+    name = "cargo xtask",
+    about = "Spec tooling for social-clients",
+    version
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -41,25 +45,59 @@ enum Command {
     Passes,
     /// List the providers: base URL, auth, where the description comes from.
     Providers,
+    /// Normalize and generate in memory and report operations, types and lines.
+    Stats {
+        /// A provider name, or the path of an OpenAPI description.
+        target: String,
+        /// Interface style to generate.
+        #[arg(long, value_enum, default_value_t = StyleArg::Positional)]
+        style: StyleArg,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StyleArg {
+    Positional,
+    Builder,
+}
+
+impl From<StyleArg> for social_clients_codegen::Style {
+    fn from(style: StyleArg) -> Self {
+        match style {
+            StyleArg::Positional => Self::Positional,
+            StyleArg::Builder => Self::Builder,
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = Providers::load(&workspace::root().join("specs")).and_then(|providers| match cli.command {
-        Command::Normalize { providers: names } => commands::normalize::run(&providers, &names).map(drop),
-        Command::Generate { providers: names } => commands::generate::run(&providers, &names),
-        Command::Check => commands::check::run(&providers),
-        Command::Providers => {
-            commands::providers::run(&providers);
-            Ok(())
-        }
-        Command::Passes => {
-            for pass in normalize::PASSES {
-                println!("{:<18} {}", pass.name, pass.what);
+    let result =
+        Providers::load(&workspace::root().join("specs")).and_then(|providers| match cli.command {
+            Command::Normalize { providers: names } => {
+                commands::normalize::run(&providers, &names).map(drop)
             }
-            Ok(())
-        }
-    });
+            Command::Generate { providers: names } => commands::generate::run(&providers, &names),
+            Command::Check => commands::check::run(&providers),
+            Command::Stats {
+                target,
+                style,
+                json,
+            } => commands::stats::run(&providers, &target, style.into(), json),
+            Command::Providers => {
+                commands::providers::run(&providers);
+                Ok(())
+            }
+            Command::Passes => {
+                for pass in normalize::PASSES {
+                    println!("{:<18} {}", pass.name, pass.what);
+                }
+                Ok(())
+            }
+        });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

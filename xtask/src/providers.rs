@@ -61,7 +61,12 @@ impl Providers {
             if !self.by_module.contains_key(name) {
                 return Err(XtaskError::UnknownProvider {
                     name: name.clone(),
-                    known: self.by_module.keys().cloned().collect::<Vec<_>>().join(", "),
+                    known: self
+                        .by_module
+                        .keys()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 });
             }
         }
@@ -71,6 +76,14 @@ impl Providers {
             .filter(|(m, _)| names.is_empty() || names.iter().any(|n| n == *m))
             .map(|(m, p)| (m.as_str(), p))
             .collect())
+    }
+
+    /// The workspace root these specs belong to (the parent of `specs/`).
+    pub fn root(&self) -> PathBuf {
+        self.specs_dir
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
     }
 
     pub fn dir(&self, module: &str) -> PathBuf {
@@ -121,6 +134,9 @@ mod tests {
     fn unknown_provider_lists_the_known_ones() {
         let providers = Providers::load(&crate::workspace::root().join("specs")).unwrap();
         let err = providers.select(&["nope".into()]).unwrap_err().to_string();
-        assert!(err.contains("unknown provider `nope`") && err.contains("bundle_social"), "{err}");
+        assert!(
+            err.contains("unknown provider `nope`") && err.contains("bundle_social"),
+            "{err}"
+        );
     }
 }

@@ -15,7 +15,8 @@ const EXPRESSION: &str = "generated";
 
 /// Where the snapshot of `module`'s generated code lives.
 pub fn path(root: &Path, module: &str) -> PathBuf {
-    root.join("tests/snapshots").join(format!("generated_code__{module}.snap"))
+    root.join("tests/snapshots")
+        .join(format!("generated_code__{module}.snap"))
 }
 
 /// A snapshot file as insta writes it: a YAML header, then the contents with
@@ -48,7 +49,10 @@ mod tests {
     #[test]
     fn render_and_contents_round_trip() {
         let file = render("fn a() {}\n\n");
-        assert_eq!(file, "---\nsource: tests/generated_code.rs\nexpression: generated\n---\nfn a() {}\n");
+        assert_eq!(
+            file,
+            "---\nsource: tests/generated_code.rs\nexpression: generated\n---\nfn a() {}\n"
+        );
         assert_eq!(contents(&file).as_deref(), Some("fn a() {}"));
         assert!(matches(&file, "fn a() {}\n"));
         assert!(!matches(&file, "fn b() {}\n"));

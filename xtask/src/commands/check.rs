@@ -4,11 +4,11 @@
 use crate::error::{Result, XtaskError};
 use crate::providers::Providers;
 use crate::snapshot;
-use crate::workspace::{display_relative, root};
+use crate::workspace::display_relative;
 
 pub fn run(providers: &Providers) -> Result<()> {
     providers.check_matches_crate()?;
-    let root = root();
+    let root = providers.root();
     let mut stale = Vec::new();
     for (module, _) in providers.select(&[])? {
         let normalized = super::normalize::normalize_provider(providers, module)?;

@@ -7,10 +7,13 @@ use crate::providers::Providers;
 use crate::snapshot;
 
 pub fn run(providers: &Providers, names: &[String]) -> Result<()> {
-    let root = crate::workspace::root();
+    let root = providers.root();
     let results = super::normalize::run(providers, names)?;
     println!();
-    println!("{:<14} {:>10} {:>6} {:>15}  snapshot", "provider", "operations", "types", "generated lines");
+    println!(
+        "{:<14} {:>10} {:>6} {:>15}  snapshot",
+        "provider", "operations", "types", "generated lines"
+    );
     for (normalized, generated) in &results {
         let snap = snapshot::path(&root, &normalized.module);
         let written = write_if_changed(&snap, snapshot::render(&generated.source).as_bytes())?;

@@ -4,3 +4,147 @@ pub mod check;
 pub mod generate;
 pub mod normalize;
 pub mod providers;
+pub mod stats;
+
+#[cfg(test)]
+mod tests {
+    //! The commands on a temporary copy of the repository's specs and
+    //! snapshots, so failures can be provoked without touching the tree.
+
+    use std::path::Path;
+
+    use crate::providers::Providers;
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// A temporary root with `specs/` and `tests/snapshots/` copied in.
+    fn scratch() -> (tempfile::TempDir, Providers) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = crate::workspace::root();
+        copy_dir(&root.join("specs"), &dir.path().join("specs"));
+        copy_dir(
+            &root.join("tests/snapshots"),
+            &dir.path().join("tests/snapshots"),
+        );
+        let providers = Providers::load(&dir.path().join("specs")).unwrap();
+        (dir, providers)
+    }
+
+    fn append(path: &Path, text: &str) {
+        let mut contents = std::fs::read_to_string(path).unwrap();
+        contents.push_str(text);
+        std::fs::write(path, contents).unwrap();
+    }
+
+    #[test]
+    fn check_passes_on_the_committed_tree() {
+        let (_dir, providers) = scratch();
+        super::check::run(&providers).unwrap();
+    }
+
+    #[test]
+    fn check_names_a_stale_normalized_spec() {
+        let (dir, providers) = scratch();
+        let source = dir.path().join("specs/hooked/source.yaml");
+        let text = std::fs::read_to_string(&source)
+            .unwrap()
+            .replace("version: 1.0.0", "version: 1.0.1");
+        std::fs::write(&source, text).unwrap();
+        let err = super::check::run(&providers).unwrap_err().to_string();
+        assert!(err.starts_with("specs/hooked/openapi.json:"), "{err}");
+    }
+
+    #[test]
+    fn check_names_a_stale_snapshot() {
+        let (dir, providers) = scratch();
+        append(
+            &dir.path()
+                .join("tests/snapshots/generated_code__gipper.snap"),
+            "// edited by hand\n",
+        );
+        let err = super::check::run(&providers).unwrap_err().to_string();
+        assert!(
+            err.starts_with("tests/snapshots/generated_code__gipper.snap:"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn generate_makes_a_stale_tree_fresh_again() {
+        let (dir, providers) = scratch();
+        let source = dir.path().join("specs/gipper/source.yaml");
+        let text = std::fs::read_to_string(&source)
+            .unwrap()
+            .replace("version: '3'", "version: '3.1'");
+        std::fs::write(&source, text).unwrap();
+        assert!(super::check::run(&providers).is_err());
+        super::generate::run(&providers, &[]).unwrap();
+        super::check::run(&providers).unwrap();
+    }
+
+    #[test]
+    fn a_broken_source_leaves_the_normalized_spec_untouched() {
+        let (dir, providers) = scratch();
+        let output = dir.path().join("specs/postbreeze/openapi.json");
+        let before = std::fs::read(&output).unwrap();
+        append(
+            &dir.path().join("specs/postbreeze/source.yaml"),
+            "\n  broken: [unclosed\n",
+        );
+        let err = super::normalize::run(&providers, &["postbreeze".into()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(&format!(
+                "{}: invalid YAML at line",
+                dir.path().join("specs/postbreeze/source.yaml").display()
+            )),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&output).unwrap(), before);
+    }
+
+    #[test]
+    fn a_stale_overlay_action_names_the_overlay_file_and_action() {
+        let (dir, providers) = scratch();
+        let output = dir.path().join("specs/postbreeze/openapi.json");
+        let before = std::fs::read(&output).unwrap();
+        append(
+            &dir.path().join("specs/postbreeze/overlay.yaml"),
+            "  - target: $.paths['/gone'].get\n    update: { operationId: gone }\n",
+        );
+        let err = super::normalize::run(&providers, &["postbreeze".into()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("overlay.yaml: pass `overlay`: at /actions/5/target"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&output).unwrap(), before);
+    }
+
+    #[test]
+    fn a_spec_that_disagrees_with_providers_toml_is_rejected() {
+        let (dir, providers) = scratch();
+        let source = dir.path().join("specs/hooked/source.yaml");
+        let text = std::fs::read_to_string(&source)
+            .unwrap()
+            .replace("https://api.hooked.so", "https://elsewhere.example");
+        std::fs::write(&source, text).unwrap();
+        let err = super::normalize::run(&providers, &["hooked".into()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("servers[0].url"), "{err}");
+    }
+}

@@ -12,6 +12,7 @@ use crate::normalize::{normalize, Context, Unbound};
 use crate::providers::Providers;
 
 /// One provider's normalized spec, in memory.
+#[derive(Debug)]
 pub struct Normalized {
     pub module: String,
     /// `specs/<module>/openapi.json`
@@ -47,7 +48,9 @@ pub fn normalize_provider(providers: &Providers, module: &str) -> Result<Normali
     let mut ctx = Context::new(&provider.error_schema).with_overlay(overlay);
     let spec = normalize(source, &mut ctx).map_err(|e| {
         // Overlay errors point into the overlay file; all others into the source.
-        let path = if e.pass == Some("overlay") && (e.pointer.starts_with("/actions") || e.pointer == "/overlay") {
+        let path = if e.pass == Some("overlay")
+            && (e.pointer.starts_with("/actions") || e.pointer == "/overlay")
+        {
             overlay_path.clone()
         } else {
             source_path.clone()
@@ -76,7 +79,7 @@ pub fn run(providers: &Providers, names: &[String]) -> Result<Vec<(Normalized, G
         let written = write_if_changed(&normalized.output, &normalized.bytes)?;
         println!(
             "{}: {} ({} operations, {} unbound)",
-            crate::workspace::display_relative(&crate::workspace::root(), &normalized.output).display(),
+            crate::workspace::display_relative(&providers.root(), &normalized.output).display(),
             if written { "written" } else { "unchanged" },
             generated.operations,
             normalized.unbound.len()

@@ -19,7 +19,10 @@ pub fn run(providers: &Providers) {
                 format.as_deref().unwrap_or("json"),
                 p.source
             ),
-            (None, _) => println!("  description  hand-maintained in specs/{module}/{} from {}", p.source, p.docs_url),
+            (None, _) => println!(
+                "  description  hand-maintained in specs/{module}/{} from {}",
+                p.source, p.docs_url
+            ),
         }
         println!("  error type   {}", p.error_schema);
         println!("  licence      {}", p.licence);

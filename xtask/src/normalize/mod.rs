@@ -91,9 +91,16 @@ pub fn normalize(mut doc: Value, ctx: &mut Context) -> Result<Value, NormalizeEr
 }
 
 /// Runs the given passes in order, tagging any error with the pass name.
-pub fn run_passes(doc: &mut Value, ctx: &mut Context, passes: &[Pass]) -> Result<(), NormalizeError> {
+pub fn run_passes(
+    doc: &mut Value,
+    ctx: &mut Context,
+    passes: &[Pass],
+) -> Result<(), NormalizeError> {
     if !doc.is_object() {
-        return Err(NormalizeError::new("", "the document is not a JSON/YAML object"));
+        return Err(NormalizeError::new(
+            "",
+            "the document is not a JSON/YAML object",
+        ));
     }
     for pass in passes {
         (pass.run)(doc, ctx).map_err(|e| e.in_pass(pass.name))?;
@@ -103,7 +110,9 @@ pub fn run_passes(doc: &mut Value, ctx: &mut Context, passes: &[Pass]) -> Result
 
 /// The HTTP methods an OpenAPI path item may hold, in the order passes visit
 /// them.
-pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+pub const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Calls `f(path, method, operation)` for every operation, in document order
 /// (paths sorted, methods in [`METHODS`] order).
@@ -115,7 +124,9 @@ pub fn for_each_operation(
         return Ok(());
     };
     for (path, item) in paths.iter_mut() {
-        let Some(item) = item.as_object_mut() else { continue };
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
         for method in METHODS {
             if let Some(op) = item.get_mut(method) {
                 f(path, method, op)?;

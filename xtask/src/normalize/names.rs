@@ -82,11 +82,39 @@ pub fn singular(word: &str) -> String {
 pub fn is_generic(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "data" | "item" | "items" | "result" | "results" | "value" | "values" | "list"
-            | "entries" | "entry" | "meta" | "metadata" | "attributes" | "details" | "info"
-            | "stats" | "analytics" | "settings" | "config" | "options" | "body" | "response"
-            | "type" | "status" | "kind" | "error" | "errors" | "object" | "payload" | "code"
-            | "path" | "name" | "id"
+        "data"
+            | "item"
+            | "items"
+            | "result"
+            | "results"
+            | "value"
+            | "values"
+            | "list"
+            | "entries"
+            | "entry"
+            | "meta"
+            | "metadata"
+            | "attributes"
+            | "details"
+            | "info"
+            | "stats"
+            | "analytics"
+            | "settings"
+            | "config"
+            | "options"
+            | "body"
+            | "response"
+            | "type"
+            | "status"
+            | "kind"
+            | "error"
+            | "errors"
+            | "object"
+            | "payload"
+            | "code"
+            | "path"
+            | "name"
+            | "id"
     )
 }
 
@@ -96,9 +124,18 @@ mod tests {
 
     #[test]
     fn snake_case_of_real_operation_ids() {
-        assert_eq!(snake_case("socialAccount.profileRefresh"), "social_account_profile_refresh");
-        assert_eq!(snake_case("SocialAccountsController_list"), "social_accounts_controller_list");
-        assert_eq!(snake_case("instagram_accounts#create"), "instagram_accounts_create");
+        assert_eq!(
+            snake_case("socialAccount.profileRefresh"),
+            "social_account_profile_refresh"
+        );
+        assert_eq!(
+            snake_case("SocialAccountsController_list"),
+            "social_accounts_controller_list"
+        );
+        assert_eq!(
+            snake_case("instagram_accounts#create"),
+            "instagram_accounts_create"
+        );
         assert_eq!(snake_case("getHTTPStatus"), "get_http_status");
         assert_eq!(snake_case("2fa.enable"), "op_2fa_enable");
         assert_eq!(snake_case("..."), "operation");

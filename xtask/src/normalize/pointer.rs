@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn resolve_finds_local_references_only() {
         let doc = json!({"components": {"schemas": {"A": {"type": "string"}}}});
-        assert_eq!(resolve(&doc, "#/components/schemas/A"), Some(&json!({"type": "string"})));
+        assert_eq!(
+            resolve(&doc, "#/components/schemas/A"),
+            Some(&json!({"type": "string"}))
+        );
         assert_eq!(resolve(&doc, "other.json#/A"), None);
         assert_eq!(resolve(&doc, "#/components/schemas/B"), None);
     }
@@ -67,7 +70,9 @@ mod tests {
     fn walk_reports_pointers_in_key_order() {
         let doc = json!({"b": [1], "a": {"c": 2}});
         let mut seen = Vec::new();
-        walk(&doc, &mut String::new(), &mut |p, _| seen.push(p.to_string()));
+        walk(&doc, &mut String::new(), &mut |p, _| {
+            seen.push(p.to_string())
+        });
         assert_eq!(seen, ["", "/a", "/a/c", "/b", "/b/0"]);
     }
 }

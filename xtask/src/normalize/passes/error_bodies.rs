@@ -29,13 +29,20 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     // 1. Every plain-object error body in the document, resolved.
     let mut plain: Vec<Value> = Vec::new();
     for_each_operation(&mut doc.clone(), |_, _, op| {
-        for (key, response) in op.get("responses").and_then(Value::as_object).into_iter().flatten() {
+        for (key, response) in op
+            .get("responses")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
             if classify(key) != Class::Error {
                 continue;
             }
             if let Some(schema) = json_schema(response) {
                 let schema = resolved(&snapshot, schema);
-                if is_plain_object(schema) && !plain.iter().any(|p| shape_key(p) == shape_key(schema)) {
+                if is_plain_object(schema)
+                    && !plain.iter().any(|p| shape_key(p) == shape_key(schema))
+                {
                     plain.push(schema.clone());
                 }
             }
@@ -57,10 +64,16 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
             return Ok(());
         };
-        let error_keys: Vec<String> = responses.keys().filter(|k| classify(k) == Class::Error).cloned().collect();
+        let error_keys: Vec<String> = responses
+            .keys()
+            .filter(|k| classify(k) == Class::Error)
+            .cloned()
+            .collect();
         let mut target: Option<String> = None;
         for key in &error_keys {
-            let Some(schema) = json_schema(&responses[key]) else { continue };
+            let Some(schema) = json_schema(&responses[key]) else {
+                continue;
+            };
             let schema = resolved(&snapshot, schema);
             let name = if is_plain_object(schema) {
                 shared_name.clone()
@@ -70,7 +83,17 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
                 } else {
                     shared_name.clone()
                 };
-                register(doc, &mut named, &candidate, schema.clone(), &format!("{}/{}", crate::normalize::operation_pointer(path, method), key))?
+                register(
+                    doc,
+                    &mut named,
+                    &candidate,
+                    schema.clone(),
+                    &format!(
+                        "{}/{}",
+                        crate::normalize::operation_pointer(path, method),
+                        key
+                    ),
+                )?
             };
             match &target {
                 None => target = Some(name),
@@ -83,7 +106,9 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         }
         let typed = target.is_some();
         for key in &error_keys {
-            let Some(response) = responses.get_mut(key) else { continue };
+            let Some(response) = responses.get_mut(key) else {
+                continue;
+            };
             match &target {
                 Some(name) if json_schema(response).is_some() => {
                     response["content"] = json!({"application/json": {"schema": {"$ref": format!("#/components/schemas/{name}")}}});
@@ -95,7 +120,11 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
             }
         }
         // Without a typed body, raw and bodiless errors must share one kind.
-        if !typed && error_keys.iter().any(|k| responses.get(k).is_some_and(has_raw_body)) {
+        if !typed
+            && error_keys
+                .iter()
+                .any(|k| responses.get(k).is_some_and(has_raw_body))
+        {
             for key in &error_keys {
                 if let Some(r) = responses.get_mut(key).filter(|r| !has_raw_body(r)) {
                     r["content"] = json!({"application/octet-stream": {}});
@@ -172,7 +201,8 @@ mod tests {
         assert!(api_error["properties"]["issues"].is_object());
         for (path, code) in [("/a", "400"), ("/a", "401"), ("/b", "404")] {
             assert_eq!(
-                doc["paths"][path]["get"]["responses"][code]["content"]["application/json"]["schema"]["$ref"],
+                doc["paths"][path]["get"]["responses"][code]["content"]["application/json"]
+                    ["schema"]["$ref"],
                 "#/components/schemas/ApiError",
                 "{path} {code}"
             );
@@ -193,7 +223,10 @@ mod tests {
         assert_eq!(doc["components"]["schemas"]["FieldErrors"], map);
         let responses = &doc["paths"]["/a"]["post"]["responses"];
         assert!(responses.get("401").is_none());
-        assert_eq!(responses["422"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/FieldErrors");
+        assert_eq!(
+            responses["422"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/FieldErrors"
+        );
     }
 
     #[test]
@@ -204,7 +237,10 @@ mod tests {
             "404": {"description": "nf"}
         }}}}});
         run(&mut doc, &mut Context::new("ApiError")).unwrap();
-        assert_eq!(doc["paths"]["/a"]["get"]["responses"]["404"]["content"], json!({"application/octet-stream": {}}));
+        assert_eq!(
+            doc["paths"]["/a"]["get"]["responses"]["404"]["content"],
+            json!({"application/octet-stream": {}})
+        );
     }
 
     #[test]

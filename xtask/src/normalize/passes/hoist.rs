@@ -92,13 +92,17 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     // before and after that, so an inline copy elsewhere (even one nested in
     // another component) resolves to the authored name.
     for (name, schema) in &schemas {
-        reg.by_shape.entry(shape_key(schema)).or_insert_with(|| name.clone());
+        reg.by_shape
+            .entry(shape_key(schema))
+            .or_insert_with(|| name.clone());
     }
     for (name, schema) in schemas.iter_mut() {
         hoist_children(schema, name, &mut reg);
     }
     for (name, schema) in &schemas {
-        reg.by_shape.entry(shape_key(schema)).or_insert_with(|| name.clone());
+        reg.by_shape
+            .entry(shape_key(schema))
+            .or_insert_with(|| name.clone());
     }
 
     for_each_operation(doc, |_, _, op| {
@@ -107,16 +111,29 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             for param in params {
                 let param_name = pascal_case(param["name"].as_str().unwrap_or_default());
                 if let Some(schema) = param.get_mut("schema") {
-                    hoist(schema, &[param_name.clone(), format!("{op_name}{param_name}")], &mut reg);
+                    hoist(
+                        schema,
+                        &[param_name.clone(), format!("{op_name}{param_name}")],
+                        &mut reg,
+                    );
                 }
             }
         }
         if let Some(schema) = op.pointer_mut("/requestBody/content/application~1json/schema") {
             hoist(schema, &[format!("{op_name}Body")], &mut reg);
         }
-        for (code, response) in op.get_mut("responses").and_then(Value::as_object_mut).into_iter().flatten() {
+        for (code, response) in op
+            .get_mut("responses")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flatten()
+        {
             if let Some(schema) = response.pointer_mut("/content/application~1json/schema") {
-                let role = if code.starts_with('2') || code == "default" { "Response" } else { "Error" };
+                let role = if code.starts_with('2') || code == "default" {
+                    "Response"
+                } else {
+                    "Error"
+                };
                 hoist(schema, &[format!("{op_name}{role}")], &mut reg);
             }
         }
@@ -142,7 +159,8 @@ fn hoist(schema: &mut Value, candidates: &[String], reg: &mut Registry) {
     if schema.get("$ref").is_some() {
         return;
     }
-    if schema.get("type").and_then(Value::as_str) == Some("array") || schema.get("items").is_some() {
+    if schema.get("type").and_then(Value::as_str) == Some("array") || schema.get("items").is_some()
+    {
         if let Some(items) = schema.get_mut("items") {
             let singular: Vec<String> = candidates.iter().map(|c| item_name(c)).collect();
             hoist(items, &singular, reg);
@@ -182,14 +200,25 @@ fn hoist_children(schema: &mut Value, parent: &str, reg: &mut Registry) {
         for (prop, sub) in props.iter_mut() {
             let own = pascal_case(prop);
             let qualified = format!("{parent}{own}");
-            let candidates = if is_generic(prop) { vec![qualified] } else { vec![own, qualified] };
+            let candidates = if is_generic(prop) {
+                vec![qualified]
+            } else {
+                vec![own, qualified]
+            };
             hoist(sub, &candidates, reg);
         }
     }
-    if let Some(additional) = schema.get_mut("additionalProperties").filter(|a| a.is_object()) {
+    if let Some(additional) = schema
+        .get_mut("additionalProperties")
+        .filter(|a| a.is_object())
+    {
         hoist(additional, &[format!("{parent}Value")], reg);
     }
-    for (keyword, role) in [("oneOf", "Variant"), ("anyOf", "Variant"), ("allOf", "Part")] {
+    for (keyword, role) in [
+        ("oneOf", "Variant"),
+        ("anyOf", "Variant"),
+        ("allOf", "Part"),
+    ] {
         if let Some(members) = schema.get_mut(keyword).and_then(Value::as_array_mut) {
             for (i, member) in members.iter_mut().enumerate() {
                 hoist(member, &[format!("{parent}{role}{i}")], reg);
@@ -249,9 +278,19 @@ mod tests {
         }}));
         let schemas = doc["components"]["schemas"].as_object().unwrap();
         let names: Vec<_> = schemas.keys().map(String::as_str).collect();
-        assert_eq!(names, ["AccountGetResponse", "Channel", "ChannelMetadata", "SocialAccount", "SocialAccountType"]);
         assert_eq!(
-            doc["paths"]["/b"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["items"]["$ref"],
+            names,
+            [
+                "AccountGetResponse",
+                "Channel",
+                "ChannelMetadata",
+                "SocialAccount",
+                "SocialAccountType"
+            ]
+        );
+        assert_eq!(
+            doc["paths"]["/b"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+                ["items"]["$ref"],
             "#/components/schemas/SocialAccount"
         );
         // A nullable use keeps its nullability around the reference.
@@ -270,7 +309,10 @@ mod tests {
             }}))}},
             "components": {"schemas": {"Platform": {"type": "string", "enum": ["TIKTOK", "YOUTUBE"]}}}
         }));
-        assert_eq!(doc["components"]["schemas"]["AResponse"]["properties"]["platform"]["$ref"], "#/components/schemas/Platform");
+        assert_eq!(
+            doc["components"]["schemas"]["AResponse"]["properties"]["platform"]["$ref"],
+            "#/components/schemas/Platform"
+        );
     }
 
     #[test]
@@ -290,12 +332,22 @@ mod tests {
 
     #[test]
     fn different_shapes_under_one_name_are_qualified_by_parent() {
-        let doc = run_on(json!({"paths": {"/a": {"get": op("a", json!({"type": "object", "properties": {
-            "owner": {"type": "object", "properties": {"user": {"type": "object", "properties": {"a": {"type": "string"}}}}},
-            "viewer": {"type": "object", "properties": {"user": {"type": "object", "properties": {"b": {"type": "string"}}}}}
-        }}))}}}));
-        let names: Vec<_> = doc["components"]["schemas"].as_object().unwrap().keys().cloned().collect();
-        assert_eq!(names, ["AResponse", "Owner", "User", "Viewer", "ViewerUser"]);
+        let doc = run_on(
+            json!({"paths": {"/a": {"get": op("a", json!({"type": "object", "properties": {
+                "owner": {"type": "object", "properties": {"user": {"type": "object", "properties": {"a": {"type": "string"}}}}},
+                "viewer": {"type": "object", "properties": {"user": {"type": "object", "properties": {"b": {"type": "string"}}}}}
+            }}))}}}),
+        );
+        let names: Vec<_> = doc["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(
+            names,
+            ["AResponse", "Owner", "User", "Viewer", "ViewerUser"]
+        );
     }
 
     #[test]
@@ -304,7 +356,9 @@ mod tests {
             "type": "object", "x-social-clients-name": "Envelope", "properties": {"ok": {"type": "boolean"}}
         }))}}}));
         assert!(doc["components"]["schemas"].get("Envelope").is_some());
-        assert!(doc["components"]["schemas"]["Envelope"].get(NAME_EXTENSION).is_none());
+        assert!(doc["components"]["schemas"]["Envelope"]
+            .get(NAME_EXTENSION)
+            .is_none());
     }
 
     #[test]
@@ -314,10 +368,18 @@ mod tests {
             "/b": {"get": op("b", json!({"type": "object", "properties": {"post": {"type": "object", "properties": {"id": {"type": "integer"}}}}}))}
         }});
         let mut changed = base.clone();
-        changed["paths"]["/b"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["post"]["properties"]["title"] = json!({"type": "string"});
+        changed["paths"]["/b"]["get"]["responses"]["200"]["content"]["application/json"]
+            ["schema"]["properties"]["post"]["properties"]["title"] = json!({"type": "string"});
         let before = run_on(base);
         let after = run_on(changed);
-        let names = |d: &Value| d["components"]["schemas"].as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        let names = |d: &Value| {
+            d["components"]["schemas"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names(&before), names(&after));
     }
 }

@@ -19,9 +19,13 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         return Ok(());
     };
     for (path, item) in paths.iter_mut() {
-        let Some(item) = item.as_object_mut() else { continue };
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
         for method in METHODS {
-            let Some(op) = item.get_mut(method) else { continue };
+            let Some(op) = item.get_mut(method) else {
+                continue;
+            };
             let at = operation_pointer(path, method);
             if let Some(reason) = request_body(op, &at)? {
                 let operation = op["operationId"].as_str().unwrap_or_default().to_string();
@@ -29,7 +33,12 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
                 item.remove(method);
                 continue;
             }
-            for response in op.get_mut("responses").and_then(Value::as_object_mut).into_iter().flat_map(|r| r.values_mut()) {
+            for response in op
+                .get_mut("responses")
+                .and_then(Value::as_object_mut)
+                .into_iter()
+                .flat_map(|r| r.values_mut())
+            {
                 if let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) {
                     if let Some(json) = take_json(content) {
                         *content = Map::from_iter([("application/json".to_string(), json)]);
@@ -46,15 +55,24 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
 /// Narrows the request body to one bindable media type; returns why the
 /// operation cannot be bound when there is none.
 fn request_body(op: &mut Value, at: &str) -> Result<Option<String>, NormalizeError> {
-    let Some(body) = op.get_mut("requestBody") else { return Ok(None) };
+    let Some(body) = op.get_mut("requestBody") else {
+        return Ok(None);
+    };
     let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) else {
-        return Err(NormalizeError::new(format!("{at}/requestBody"), "a request body needs `content`"));
+        return Err(NormalizeError::new(
+            format!("{at}/requestBody"),
+            "a request body needs `content`",
+        ));
     };
     if let Some(json) = take_json(content) {
         *content = Map::from_iter([("application/json".to_string(), json)]);
         return Ok(None);
     }
-    for kind in ["application/x-www-form-urlencoded", "application/octet-stream", "text/plain"] {
+    for kind in [
+        "application/x-www-form-urlencoded",
+        "application/octet-stream",
+        "text/plain",
+    ] {
         if let Some(media) = content.remove(kind) {
             *content = Map::from_iter([(kind.to_string(), strip_encoding(media))]);
             return Ok(None);
@@ -63,7 +81,11 @@ fn request_body(op: &mut Value, at: &str) -> Result<Option<String>, NormalizeErr
     let offered: Vec<&str> = content.keys().map(String::as_str).collect();
     Ok(Some(format!(
         "request body is {}; progenitor 0.15 cannot bind it",
-        if offered.is_empty() { "empty".to_string() } else { offered.join(", ") }
+        if offered.is_empty() {
+            "empty".to_string()
+        } else {
+            offered.join(", ")
+        }
     )))
 }
 
@@ -109,10 +131,14 @@ mod tests {
             doc["paths"]["/posts"]["post"]["requestBody"]["content"],
             json!({"application/json": {"schema": {"type": "object"}}})
         );
-        assert_eq!(ctx.unbound, vec![Unbound {
-            operation: "upload_create".into(),
-            reason: "request body is multipart/form-data; progenitor 0.15 cannot bind it".into(),
-        }]);
+        assert_eq!(
+            ctx.unbound,
+            vec![Unbound {
+                operation: "upload_create".into(),
+                reason: "request body is multipart/form-data; progenitor 0.15 cannot bind it"
+                    .into(),
+            }]
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use crate::normalize::{for_each_operation, names::snake_case, operation_pointer, Context, NormalizeError, Pass};
+use crate::normalize::{
+    for_each_operation, names::snake_case, operation_pointer, Context, NormalizeError, Pass,
+};
 
 pub const PASS: Pass = Pass {
     name: "operation-ids",
@@ -21,7 +23,12 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         let at = operation_pointer(path, method);
         let id = match op.get("operationId") {
             Some(Value::String(id)) => snake_case(id),
-            Some(_) => return Err(NormalizeError::new(format!("{at}/operationId"), "`operationId` must be a string")),
+            Some(_) => {
+                return Err(NormalizeError::new(
+                    format!("{at}/operationId"),
+                    "`operationId` must be a string",
+                ))
+            }
             None => snake_case(&format!("{method} {}", path.replace(['{', '}'], ""))),
         };
         if let Some(first) = seen.insert(id.clone(), at.clone()) {
@@ -46,8 +53,14 @@ mod tests {
             "/teams/{id}": {"get": {}}
         }});
         run(&mut doc, &mut Context::new("ApiError")).unwrap();
-        assert_eq!(doc["paths"]["/api/v1/social-account/profile-refresh"]["post"]["operationId"], "social_account_profile_refresh");
-        assert_eq!(doc["paths"]["/teams/{id}"]["get"]["operationId"], "get_teams_id");
+        assert_eq!(
+            doc["paths"]["/api/v1/social-account/profile-refresh"]["post"]["operationId"],
+            "social_account_profile_refresh"
+        );
+        assert_eq!(
+            doc["paths"]["/teams/{id}"]["get"]["operationId"],
+            "get_teams_id"
+        );
     }
 
     #[test]

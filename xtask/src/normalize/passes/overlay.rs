@@ -26,8 +26,18 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
 pub fn apply(doc: &mut Value, overlay: &Value) -> Result<(), NormalizeError> {
     match overlay.get("overlay").and_then(Value::as_str) {
         Some(v) if v.starts_with("1.") => {}
-        Some(v) => return Err(NormalizeError::new("/overlay", format!("unsupported overlay version {v:?}; expected 1.x"))),
-        None => return Err(NormalizeError::new("/overlay", "missing `overlay` version field (e.g. \"1.0.0\")")),
+        Some(v) => {
+            return Err(NormalizeError::new(
+                "/overlay",
+                format!("unsupported overlay version {v:?}; expected 1.x"),
+            ))
+        }
+        None => {
+            return Err(NormalizeError::new(
+                "/overlay",
+                "missing `overlay` version field (e.g. \"1.0.0\")",
+            ))
+        }
     }
     let actions = overlay
         .get("actions")
@@ -38,9 +48,18 @@ pub fn apply(doc: &mut Value, overlay: &Value) -> Result<(), NormalizeError> {
         let target = action
             .get("target")
             .and_then(Value::as_str)
-            .ok_or_else(|| NormalizeError::new(format!("{at}/target"), "each action needs a `target` JSONPath string"))?;
-        let path = JsonPath::parse(target)
-            .map_err(|e| NormalizeError::new(format!("{at}/target"), format!("invalid JSONPath {target:?}: {e}")))?;
+            .ok_or_else(|| {
+                NormalizeError::new(
+                    format!("{at}/target"),
+                    "each action needs a `target` JSONPath string",
+                )
+            })?;
+        let path = JsonPath::parse(target).map_err(|e| {
+            NormalizeError::new(
+                format!("{at}/target"),
+                format!("invalid JSONPath {target:?}: {e}"),
+            )
+        })?;
         let pointers: Vec<String> = path
             .query_located(doc)
             .locations()
@@ -52,10 +71,16 @@ pub fn apply(doc: &mut Value, overlay: &Value) -> Result<(), NormalizeError> {
                 format!("target {target:?} matches nothing in the description"),
             ));
         }
-        let remove = action.get("remove").and_then(Value::as_bool).unwrap_or(false);
+        let remove = action
+            .get("remove")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         match (remove, action.get("update")) {
             (true, Some(_)) => {
-                return Err(NormalizeError::new(at, "an action may `remove` or `update`, not both"))
+                return Err(NormalizeError::new(
+                    at,
+                    "an action may `remove` or `update`, not both",
+                ))
             }
             (true, None) => {
                 // Remove from the end so array indices of earlier matches stay valid.
@@ -71,7 +96,10 @@ pub fn apply(doc: &mut Value, overlay: &Value) -> Result<(), NormalizeError> {
                 }
             }
             (false, None) => {
-                return Err(NormalizeError::new(at, "an action needs `update` or `remove: true`"))
+                return Err(NormalizeError::new(
+                    at,
+                    "an action needs `update` or `remove: true`",
+                ))
             }
         }
     }
@@ -99,7 +127,9 @@ fn merge(node: &mut Value, update: &Value) {
 }
 
 fn remove_at(doc: &mut Value, pointer: &str) {
-    let Some((parent, last)) = pointer.rsplit_once('/') else { return };
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return;
+    };
     let key = last.replace("~1", "/").replace("~0", "~");
     match doc.pointer_mut(parent) {
         Some(Value::Object(map)) => {
@@ -181,10 +211,22 @@ mod tests {
             (json!({"actions": []}), "/overlay"),
             (json!({"overlay": "2.0.0", "actions": []}), "/overlay"),
             (json!({"overlay": "1.0.0"}), "/actions"),
-            (json!({"overlay": "1.0.0", "actions": [{"update": {}}]}), "/actions/0/target"),
-            (json!({"overlay": "1.0.0", "actions": [{"target": "$[", "update": {}}]}), "/actions/0/target"),
-            (json!({"overlay": "1.0.0", "actions": [{"target": "$.paths"}]}), "/actions/0"),
-            (json!({"overlay": "1.0.0", "actions": [{"target": "$.paths", "remove": true, "update": {}}]}), "/actions/0"),
+            (
+                json!({"overlay": "1.0.0", "actions": [{"update": {}}]}),
+                "/actions/0/target",
+            ),
+            (
+                json!({"overlay": "1.0.0", "actions": [{"target": "$[", "update": {}}]}),
+                "/actions/0/target",
+            ),
+            (
+                json!({"overlay": "1.0.0", "actions": [{"target": "$.paths"}]}),
+                "/actions/0",
+            ),
+            (
+                json!({"overlay": "1.0.0", "actions": [{"target": "$.paths", "remove": true, "update": {}}]}),
+                "/actions/0",
+            ),
         ];
         for (overlay, pointer) in cases {
             let err = apply(&mut d, &overlay).unwrap_err();

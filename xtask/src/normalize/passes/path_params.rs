@@ -4,7 +4,9 @@
 
 use serde_json::{json, Value};
 
-use crate::normalize::{operation_pointer, pointer::escape, Context, NormalizeError, Pass, METHODS};
+use crate::normalize::{
+    operation_pointer, pointer::escape, Context, NormalizeError, Pass, METHODS,
+};
 
 pub const PASS: Pass = Pass {
     name: "path-params",
@@ -18,23 +20,33 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     };
     for (path, item) in paths.iter_mut() {
         let Some(item) = item.as_object_mut() else {
-            return Err(NormalizeError::new(format!("/paths/{}", escape(path)), "a path item must be an object"));
+            return Err(NormalizeError::new(
+                format!("/paths/{}", escape(path)),
+                "a path item must be an object",
+            ));
         };
         let shared = item.get("parameters").cloned().unwrap_or(json!([]));
         for method in METHODS {
-            let Some(op) = item.get_mut(method) else { continue };
+            let Some(op) = item.get_mut(method) else {
+                continue;
+            };
             let at = operation_pointer(path, method);
             let op = op
                 .as_object_mut()
                 .ok_or_else(|| NormalizeError::new(&at, "an operation must be an object"))?;
             let params = op.entry("parameters").or_insert_with(|| json!([]));
             let Some(list) = params.as_array_mut() else {
-                return Err(NormalizeError::new(format!("{at}/parameters"), "`parameters` must be an array"));
+                return Err(NormalizeError::new(
+                    format!("{at}/parameters"),
+                    "`parameters` must be an array",
+                ));
             };
             // Path-item parameters apply unless the operation overrides them
             // (same name and location).
             for p in shared.as_array().into_iter().flatten() {
-                let overridden = list.iter().any(|q| q.get("name") == p.get("name") && q.get("in") == p.get("in"));
+                let overridden = list
+                    .iter()
+                    .any(|q| q.get("name") == p.get("name") && q.get("in") == p.get("in"));
                 if !overridden {
                     list.push(p.clone());
                 }
@@ -42,7 +54,10 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             for (i, param) in list.iter_mut().enumerate() {
                 if param.get("in").and_then(Value::as_str) == Some("path") {
                     param["required"] = json!(true);
-                    let name = param.get("name").and_then(Value::as_str).unwrap_or_default();
+                    let name = param
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
                     if !path.contains(&format!("{{{name}}}")) {
                         return Err(NormalizeError::new(
                             format!("{at}/parameters/{i}"),
@@ -73,7 +88,9 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
 }
 
 fn template_names(path: &str) -> impl Iterator<Item = &str> {
-    path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name))
+    path.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
 }
 
 #[cfg(test)]
@@ -106,7 +123,10 @@ mod tests {
 
     #[test]
     fn declared_parameter_missing_from_template_is_an_error() {
-        let err = run_on(json!({"paths": {"/a": {"get": {"parameters": [{"name": "id", "in": "path"}]}}}})).unwrap_err();
+        let err = run_on(
+            json!({"paths": {"/a": {"get": {"parameters": [{"name": "id", "in": "path"}]}}}}),
+        )
+        .unwrap_err();
         assert_eq!(err.pointer, "/paths/~1a/get/parameters/0");
     }
 }

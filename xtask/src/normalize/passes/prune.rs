@@ -17,7 +17,10 @@ pub const PASS: Pass = Pass {
 const PREFIX: &str = "#/components/schemas/";
 
 fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
-    let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) else {
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
         return Ok(());
     };
     let mut reachable = BTreeSet::new();
@@ -38,7 +41,11 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
 fn refs_in(value: &Value) -> Vec<String> {
     let mut out = Vec::new();
     walk(value, &mut String::new(), &mut |_, node| {
-        if let Some(r) = node.get("$ref").and_then(Value::as_str).filter(|r| r.starts_with(PREFIX)) {
+        if let Some(r) = node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .filter(|r| r.starts_with(PREFIX))
+        {
             out.push(ref_name(r).to_string());
         }
     });
@@ -61,7 +68,11 @@ mod tests {
             }}
         });
         run(&mut doc, &mut Context::new("ApiError")).unwrap();
-        let names: Vec<_> = doc["components"]["schemas"].as_object().unwrap().keys().collect();
+        let names: Vec<_> = doc["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
         assert_eq!(names, ["A", "B"]);
     }
 }

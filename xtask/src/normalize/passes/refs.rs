@@ -23,7 +23,9 @@ pub fn check(doc: &Value) -> Result<(), NormalizeError> {
         if problem.is_some() {
             return;
         }
-        let Some(reference) = node.get("$ref") else { return };
+        let Some(reference) = node.get("$ref") else {
+            return;
+        };
         let at = format!("{at}/$ref");
         let Some(reference) = reference.as_str() else {
             problem = Some(NormalizeError::new(at, "`$ref` must be a string"));
@@ -41,7 +43,10 @@ pub fn check(doc: &Value) -> Result<(), NormalizeError> {
         let mut current = reference.to_string();
         loop {
             let Some(target) = resolve(doc, &current) else {
-                problem = Some(NormalizeError::new(at, format!("reference {current:?} does not resolve")));
+                problem = Some(NormalizeError::new(
+                    at,
+                    format!("reference {current:?} does not resolve"),
+                ));
                 return;
             };
             match target.get("$ref").and_then(Value::as_str) {

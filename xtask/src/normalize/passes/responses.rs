@@ -25,11 +25,17 @@ pub fn classify(key: &str) -> Class {
 
 /// The JSON schema of a response, if it has one.
 pub fn json_schema(response: &Value) -> Option<&Value> {
-    response.get("content")?.get("application/json")?.get("schema")
+    response
+        .get("content")?
+        .get("application/json")?
+        .get("schema")
 }
 
 /// Whether the response has a body of some non-JSON media type.
 pub fn has_raw_body(response: &Value) -> bool {
     json_schema(response).is_none()
-        && response.get("content").and_then(Value::as_object).is_some_and(|c| !c.is_empty())
+        && response
+            .get("content")
+            .and_then(Value::as_object)
+            .is_some_and(|c| !c.is_empty())
 }

@@ -4,7 +4,14 @@ use serde_json::{Map, Value};
 
 /// Keys that document a schema without changing what it accepts; two schemas
 /// that differ only in these are the same type.
-const DOC_KEYS: [&str; 6] = ["description", "example", "examples", "title", "externalDocs", "deprecated"];
+const DOC_KEYS: [&str; 6] = [
+    "description",
+    "example",
+    "examples",
+    "title",
+    "externalDocs",
+    "deprecated",
+];
 
 /// A string that is equal for two schemas exactly when they accept the same
 /// JSON (up to documentation): documentation keys and `x-` extensions are
@@ -25,7 +32,10 @@ fn strip_docs(value: &Value) -> Value {
                 let stripped = if k == "properties" {
                     match v {
                         Value::Object(props) => Value::Object(
-                            props.iter().map(|(name, s)| (name.clone(), strip_docs(s))).collect(),
+                            props
+                                .iter()
+                                .map(|(name, s)| (name.clone(), strip_docs(s)))
+                                .collect(),
                         ),
                         other => strip_docs(other),
                     }
@@ -46,8 +56,12 @@ fn strip_docs(value: &Value) -> Value {
 pub fn is_plain_object(schema: &Value) -> bool {
     schema.get("type").and_then(Value::as_str) == Some("object")
         && schema.get("properties").is_some_and(Value::is_object)
-        && !schema.get("additionalProperties").is_some_and(Value::is_object)
-        && ["oneOf", "anyOf", "allOf"].iter().all(|k| schema.get(k).is_none())
+        && !schema
+            .get("additionalProperties")
+            .is_some_and(Value::is_object)
+        && ["oneOf", "anyOf", "allOf"]
+            .iter()
+            .all(|k| schema.get(k).is_none())
 }
 
 /// The schema behind a local `$ref` into `components/schemas`, or the schema
@@ -108,7 +122,10 @@ pub fn merge_objects(schemas: &[&Value]) -> Value {
     out.insert("properties".into(), Value::Object(properties));
     match required {
         Some(r) if !r.is_empty() => {
-            out.insert("required".into(), r.into_iter().map(Value::String).collect());
+            out.insert(
+                "required".into(),
+                r.into_iter().map(Value::String).collect(),
+            );
         }
         _ => {
             out.remove("required");
@@ -150,9 +167,15 @@ mod tests {
 
     #[test]
     fn plain_object_excludes_maps_and_unions() {
-        assert!(is_plain_object(&json!({"type": "object", "properties": {}})));
-        assert!(!is_plain_object(&json!({"type": "object", "additionalProperties": {"type": "string"}})));
-        assert!(!is_plain_object(&json!({"type": "object", "properties": {}, "oneOf": []})));
+        assert!(is_plain_object(
+            &json!({"type": "object", "properties": {}})
+        ));
+        assert!(!is_plain_object(
+            &json!({"type": "object", "additionalProperties": {"type": "string"}})
+        ));
+        assert!(!is_plain_object(
+            &json!({"type": "object", "properties": {}, "oneOf": []})
+        ));
         assert!(!is_plain_object(&json!({"type": "array"})));
     }
 }

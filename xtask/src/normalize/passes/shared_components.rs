@@ -13,7 +13,13 @@ pub const PASS: Pass = Pass {
     run,
 };
 
-const SECTIONS: [&str; 5] = ["responses", "requestBodies", "parameters", "headers", "examples"];
+const SECTIONS: [&str; 5] = [
+    "responses",
+    "requestBodies",
+    "parameters",
+    "headers",
+    "examples",
+];
 
 /// Deepest chain of component references followed before giving up; the refs
 /// pass has already rejected cycles, so this only guards pathological depth.
@@ -32,9 +38,17 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     Ok(())
 }
 
-fn inline(value: &mut Value, components: &Value, at: &str, depth: usize) -> Result<(), NormalizeError> {
+fn inline(
+    value: &mut Value,
+    components: &Value,
+    at: &str,
+    depth: usize,
+) -> Result<(), NormalizeError> {
     if depth > MAX_DEPTH {
-        return Err(NormalizeError::new(at, "component references nest too deeply"));
+        return Err(NormalizeError::new(
+            at,
+            "component references nest too deeply",
+        ));
     }
     if let Some(target) = shared_target(value, components) {
         *value = target;
@@ -43,7 +57,12 @@ fn inline(value: &mut Value, components: &Value, at: &str, depth: usize) -> Resu
     match value {
         Value::Object(map) => {
             for (k, v) in map.iter_mut() {
-                inline(v, components, &format!("{at}/{}", crate::normalize::pointer::escape(k)), depth)?;
+                inline(
+                    v,
+                    components,
+                    &format!("{at}/{}", crate::normalize::pointer::escape(k)),
+                    depth,
+                )?;
             }
         }
         Value::Array(items) => {
@@ -90,8 +109,18 @@ mod tests {
         run(&mut doc, &mut Context::new("ApiError")).unwrap();
         let op = &doc["paths"]["/a/{id}"]["post"];
         assert_eq!(op["parameters"][0]["name"], "id");
-        assert_eq!(op["requestBody"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/S");
+        assert_eq!(
+            op["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/S"
+        );
         assert_eq!(op["responses"]["404"]["description"], "nf");
-        assert_eq!(doc["components"].as_object().unwrap().keys().collect::<Vec<_>>(), ["schemas"]);
+        assert_eq!(
+            doc["components"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .collect::<Vec<_>>(),
+            ["schemas"]
+        );
     }
 }

@@ -31,11 +31,18 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
                 }
             }
         }
-        let success: Vec<String> = responses.keys().filter(|k| classify(k) == Class::Success).cloned().collect();
-        let first_json = success.iter().find_map(|k| json_schema(&responses[k]).map(shape_key));
+        let success: Vec<String> = responses
+            .keys()
+            .filter(|k| classify(k) == Class::Success)
+            .cloned()
+            .collect();
+        let first_json = success
+            .iter()
+            .find_map(|k| json_schema(&responses[k]).map(shape_key));
         match first_json {
             Some(winner) => responses.retain(|k, r| {
-                classify(k) != Class::Success || json_schema(r).is_some_and(|s| shape_key(s) == winner)
+                classify(k) != Class::Success
+                    || json_schema(r).is_some_and(|s| shape_key(s) == winner)
             }),
             None if success.iter().any(|k| has_raw_body(&responses[k])) => {
                 for k in &success {
@@ -56,7 +63,8 @@ mod tests {
     use super::*;
 
     fn responses_after(responses: Value) -> Value {
-        let mut doc = json!({"paths": {"/a": {"get": {"operationId": "a", "responses": responses}}}});
+        let mut doc =
+            json!({"paths": {"/a": {"get": {"operationId": "a", "responses": responses}}}});
         run(&mut doc, &mut Context::new("ApiError")).unwrap();
         doc["paths"]["/a"]["get"]["responses"].clone()
     }
@@ -89,7 +97,12 @@ mod tests {
 
     #[test]
     fn raw_and_bodiless_successes_become_raw() {
-        let out = responses_after(json!({"200": {"content": {"text/csv": {}}}, "204": {"description": "none"}}));
-        assert_eq!(out["204"]["content"], json!({"application/octet-stream": {}}));
+        let out = responses_after(
+            json!({"200": {"content": {"text/csv": {}}}, "204": {"description": "none"}}),
+        );
+        assert_eq!(
+            out["204"]["content"],
+            json!({"application/octet-stream": {}})
+        );
     }
 }

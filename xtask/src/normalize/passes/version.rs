@@ -14,14 +14,24 @@ pub const PASS: Pass = Pass {
 fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     let version = match doc.get("openapi") {
         Some(Value::String(v)) => v.clone(),
-        Some(_) => return Err(NormalizeError::new("/openapi", "`openapi` must be a string such as \"3.0.3\"")),
+        Some(_) => {
+            return Err(NormalizeError::new(
+                "/openapi",
+                "`openapi` must be a string such as \"3.0.3\"",
+            ))
+        }
         None if doc.get("swagger").is_some() => {
             return Err(NormalizeError::new(
                 "/swagger",
                 "Swagger 2.0 is not supported; convert the description to OpenAPI 3.0 first",
             ))
         }
-        None => return Err(NormalizeError::new("/openapi", "missing `openapi` version field")),
+        None => {
+            return Err(NormalizeError::new(
+                "/openapi",
+                "missing `openapi` version field",
+            ))
+        }
     };
     if version.starts_with("3.0.") {
         return Ok(());
@@ -33,7 +43,9 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     }
     Err(NormalizeError::new(
         "/openapi",
-        format!("unsupported OpenAPI version {version:?}; supported: 3.0.x, and 3.1.x (downgraded)"),
+        format!(
+            "unsupported OpenAPI version {version:?}; supported: 3.0.x, and 3.1.x (downgraded)"
+        ),
     ))
 }
 
@@ -66,7 +78,10 @@ fn downgrade(value: &mut Value) {
                 map.insert("enum".into(), json!([constant]));
             }
             // exclusiveMinimum: n -> minimum: n, exclusiveMinimum: true
-            for (bound, exclusive) in [("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")] {
+            for (bound, exclusive) in [
+                ("minimum", "exclusiveMinimum"),
+                ("maximum", "exclusiveMaximum"),
+            ] {
                 if let Some(n) = map.get(exclusive).filter(|v| v.is_number()).cloned() {
                     map.insert(bound.into(), n);
                     map.insert(exclusive.into(), json!(true));

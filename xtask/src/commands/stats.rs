@@ -1,0 +1,158 @@
+//! `cargo xtask stats <provider | path> [--style S] [--json]`: normalize and
+//! generate in memory (nothing is written) and report what came out: how many
+//! operations were bound, which were not and why, named types, generated
+//! lines, and the lines the same progenitor settings give without hoisting
+//! (`naive_lines`), with the time each step took.
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+use social_clients_codegen::{generate, Style};
+
+use crate::document;
+use crate::error::{Result, XtaskError};
+use crate::normalize::{run_passes, Context, Pass, Unbound, PASSES};
+use crate::providers::Providers;
+
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub spec: String,
+    pub style: &'static str,
+    pub operations_in: usize,
+    pub operations_bound: usize,
+    pub unbound: Vec<Unbound>,
+    pub types: usize,
+    pub generated_lines: usize,
+    pub naive_lines: usize,
+    pub normalize_ms: u128,
+    pub generate_ms: u128,
+}
+
+/// The passes a description needs before progenitor runs on it at all; the
+/// naming and deduplication passes (`hoist`, `prune`) are what the naive
+/// baseline leaves out.
+fn naive_passes() -> Vec<Pass> {
+    PASSES
+        .iter()
+        .filter(|p| !matches!(p.name, "hoist" | "prune"))
+        .map(|p| Pass {
+            name: p.name,
+            what: p.what,
+            run: p.run,
+        })
+        .collect()
+}
+
+pub fn run(providers: &Providers, target: &str, style: Style, json: bool) -> Result<()> {
+    let stats = compute(providers, target, style)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&stats).expect("plain data serializes")
+        );
+        return Ok(());
+    }
+    println!("spec               {}", stats.spec);
+    println!("style              {}", stats.style);
+    println!(
+        "operations         {} in, {} bound",
+        stats.operations_in, stats.operations_bound
+    );
+    for u in &stats.unbound {
+        println!("  unbound          {}: {}", u.operation, u.reason);
+    }
+    println!("named types        {}", stats.types);
+    println!(
+        "generated lines    {} (naive: {}, {:.1} %)",
+        stats.generated_lines,
+        stats.naive_lines,
+        100.0 * stats.generated_lines as f64 / stats.naive_lines.max(1) as f64
+    );
+    println!("normalize          {} ms", stats.normalize_ms);
+    println!("generate           {} ms", stats.generate_ms);
+    Ok(())
+}
+
+pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<Stats> {
+    let (path, overlay, error_schema) = match providers.by_module.get(target) {
+        Some(p) => {
+            let dir = providers.dir(target);
+            let overlay = dir.join("overlay.yaml");
+            (
+                dir.join(&p.source),
+                overlay.exists().then_some(overlay),
+                p.error_schema.clone(),
+            )
+        }
+        None => (
+            Path::new(target).to_path_buf(),
+            None,
+            "ApiError".to_string(),
+        ),
+    };
+    let source = document::read(&path)?;
+    let overlay = overlay.map(|o| document::read(&o)).transpose()?;
+    let operations_in = count_operations(&source);
+    let fail = |source| XtaskError::Normalize {
+        path: path.clone(),
+        source,
+    };
+
+    let started = Instant::now();
+    let mut ctx = Context::new(&error_schema).with_overlay(overlay.clone());
+    let normalized = crate::normalize::normalize(source.clone(), &mut ctx).map_err(fail)?;
+    let normalize_ms = started.elapsed().as_millis();
+
+    let started = Instant::now();
+    let generated = generate_value(&normalized, style, &path)?;
+    let generate_ms = started.elapsed().as_millis();
+
+    let mut naive = source;
+    let mut naive_ctx = Context::new(&error_schema).with_overlay(overlay);
+    run_passes(&mut naive, &mut naive_ctx, &naive_passes()).map_err(fail)?;
+    let naive_lines = generate_value(&naive, style, &path)?.lines();
+
+    Ok(Stats {
+        spec: path.display().to_string(),
+        style: match style {
+            Style::Positional => "positional",
+            Style::Builder => "builder",
+        },
+        operations_in,
+        operations_bound: generated.operations,
+        unbound: ctx.unbound,
+        types: generated.types,
+        generated_lines: generated.lines(),
+        naive_lines,
+        normalize_ms,
+        generate_ms,
+    })
+}
+
+fn generate_value(
+    spec: &serde_json::Value,
+    style: Style,
+    path: &Path,
+) -> Result<social_clients_codegen::Generated> {
+    let text = serde_json::to_string(spec).expect("a Value always serializes");
+    generate(&text, style).map_err(|source| XtaskError::Codegen {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn count_operations(doc: &serde_json::Value) -> usize {
+    doc.get("paths")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flat_map(|paths| paths.values())
+        .filter_map(serde_json::Value::as_object)
+        .map(|item| {
+            crate::normalize::METHODS
+                .iter()
+                .filter(|m| item.contains_key(**m))
+                .count()
+        })
+        .sum()
+}
