@@ -8,7 +8,7 @@ mod support;
 use std::num::NonZeroU64;
 
 use serde_json::json;
-use social_clients::bundle_social::{types, Client, Error};
+use social_clients::bundle_social::{types, Client, Error, ResponseValue};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -24,6 +24,15 @@ fn selector() -> types::AccountSelector {
         type_: types::Platform::Tiktok,
         team_id: "team_1".into(),
     }
+}
+
+/// Sends the seed request (profile-refresh of the team's TikTok account).
+async fn refresh(
+    server: &MockServer,
+) -> Result<ResponseValue<types::SocialAccountProfileRefreshResponse>, Error<types::ApiError>> {
+    client(server)
+        .social_account_profile_refresh(&selector())
+        .await
 }
 
 /// The example answer of the provider's reference page for profile-refresh.
@@ -81,10 +90,7 @@ async fn profile_refresh_sends_key_and_body_and_decodes_the_answer() {
         .mount(&server)
         .await;
 
-    let answer = client(&server)
-        .social_account_profile_refresh(&selector())
-        .await
-        .unwrap();
+    let answer = refresh(&server).await.unwrap();
     assert_eq!(answer.status(), 200);
     let body = answer.into_inner();
     assert!(body.success);
@@ -169,10 +175,7 @@ async fn a_400_decodes_as_the_error_type_with_zod_issues() {
         }),
     )
     .await;
-    let err = client(&server)
-        .social_account_profile_refresh(&selector())
-        .await
-        .unwrap_err();
+    let err = refresh(&server).await.unwrap_err();
     let Error::ErrorResponse(answer) = err else {
         panic!("expected a typed error, got {err:?}")
     };
@@ -202,10 +205,7 @@ async fn every_documented_error_status_decodes_as_the_error_type_not_the_success
             json!({"statusCode": status, "message": "nope"}),
         )
         .await;
-        match client(&server)
-            .social_account_profile_refresh(&selector())
-            .await
-        {
+        match refresh(&server).await {
             Err(Error::ErrorResponse(answer)) => {
                 assert_eq!(answer.status(), status);
                 assert_eq!(answer.message, "nope");
@@ -225,10 +225,7 @@ async fn an_error_body_without_status_code_still_decodes() {
         json!({"message": "Unauthorized"}),
     )
     .await;
-    let err = client(&server)
-        .social_account_profile_refresh(&selector())
-        .await
-        .unwrap_err();
+    let err = refresh(&server).await.unwrap_err();
     assert!(
         matches!(&err, Error::ErrorResponse(a) if a.message == "Unauthorized" && a.status_code.is_none()),
         "{err:?}"
@@ -244,17 +241,11 @@ async fn a_wrong_shape_success_body_is_a_typed_error_not_a_panic() {
         json!({"success": "yes", "limit": -1}),
     )
     .await;
-    let err = client(&server)
-        .social_account_profile_refresh(&selector())
-        .await
-        .unwrap_err();
+    let err = refresh(&server).await.unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 
     let server = support::serve_raw("POST", PROFILE_REFRESH, 200, b"<html>gateway</html>").await;
-    let err = client(&server)
-        .social_account_profile_refresh(&selector())
-        .await
-        .unwrap_err();
+    let err = refresh(&server).await.unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
 
@@ -262,10 +253,7 @@ async fn a_wrong_shape_success_body_is_a_typed_error_not_a_panic() {
 async fn an_undocumented_status_is_an_unexpected_response() {
     let server =
         support::serve_json("POST", PROFILE_REFRESH, 418, json!({"message": "teapot"})).await;
-    let err = client(&server)
-        .social_account_profile_refresh(&selector())
-        .await
-        .unwrap_err();
+    let err = refresh(&server).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(418));
     assert!(matches!(err, Error::UnexpectedResponse(_)), "{err:?}");
 }

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::json;
-use social_clients::gipper::{types, Client, Error};
+use social_clients::gipper::{types, Client, Error, ResponseValue};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -18,6 +18,13 @@ fn client(server: &MockServer) -> Client {
         .base_url(server.uri())
         .build()
         .unwrap()
+}
+
+/// Sends the seed request to `server`.
+async fn create(
+    server: &MockServer,
+) -> Result<ResponseValue<types::InstagramAccountsCreateResponse>, Error<types::FieldErrors>> {
+    client(server).instagram_accounts_create(&body()).await
 }
 
 fn body() -> types::InstagramAccountsCreateBody {
@@ -59,11 +66,7 @@ async fn create_sends_the_authentication_header_and_body_and_decodes_success() {
         .expect(1)
         .mount(&server)
         .await;
-    let answer = client(&server)
-        .instagram_accounts_create(&body())
-        .await
-        .unwrap()
-        .into_inner();
+    let answer = create(&server).await.unwrap().into_inner();
     assert!(answer.success && answer.message.is_empty());
     let account = &answer.ig_accounts[0];
     assert_eq!(
@@ -83,11 +86,7 @@ async fn a_refused_connection_is_success_false_with_messages() {
         json!({"success": false, "ig_accounts": [], "message": ["Instagram account IG_NAME not connected."]}),
     )
     .await;
-    let answer = client(&server)
-        .instagram_accounts_create(&body())
-        .await
-        .unwrap()
-        .into_inner();
+    let answer = create(&server).await.unwrap().into_inner();
     assert!(!answer.success && answer.ig_accounts.is_empty());
     assert_eq!(answer.message, ["Instagram account IG_NAME not connected."]);
 }
@@ -101,10 +100,7 @@ async fn a_422_decodes_field_errors() {
         json!({"ig_user_id": ["This social account is already connected to your Workspace!"]}),
     )
     .await;
-    let err = client(&server)
-        .instagram_accounts_create(&body())
-        .await
-        .unwrap_err();
+    let err = create(&server).await.unwrap_err();
     let Error::ErrorResponse(answer) = err else {
         panic!("expected a typed error, got {err:?}")
     };
@@ -126,10 +122,7 @@ async fn a_401_is_an_unexpected_response_with_its_status() {
         )
         .mount(&server)
         .await;
-    let err = client(&server)
-        .instagram_accounts_create(&body())
-        .await
-        .unwrap_err();
+    let err = create(&server).await.unwrap_err();
     let Error::UnexpectedResponse(response) = err else {
         panic!("expected UnexpectedResponse, got {err:?}")
     };
@@ -149,9 +142,6 @@ async fn a_wrong_shape_answer_is_a_typed_error() {
         json!({"success": true, "ig_accounts": [{"id": "not a number"}], "message": []}),
     )
     .await;
-    let err = client(&server)
-        .instagram_accounts_create(&body())
-        .await
-        .unwrap_err();
+    let err = create(&server).await.unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
