@@ -55,6 +55,9 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// Also write the normalized document here, for inspection.
+        #[arg(long, value_name = "PATH")]
+        emit: Option<std::path::PathBuf>,
     },
 }
 
@@ -86,7 +89,8 @@ fn main() -> ExitCode {
                 target,
                 style,
                 json,
-            } => commands::stats::run(&providers, &target, style.into(), json),
+                emit,
+            } => commands::stats::run(&providers, &target, style.into(), json, emit.as_deref()),
             Command::Providers => {
                 commands::providers::run(&providers);
                 Ok(())

@@ -44,8 +44,17 @@ fn naive_passes() -> Vec<Pass> {
         .collect()
 }
 
-pub fn run(providers: &Providers, target: &str, style: Style, json: bool) -> Result<()> {
-    let stats = compute(providers, target, style)?;
+pub fn run(
+    providers: &Providers,
+    target: &str,
+    style: Style,
+    json: bool,
+    emit: Option<&Path>,
+) -> Result<()> {
+    let (stats, normalized) = compute(providers, target, style)?;
+    if let Some(path) = emit {
+        crate::fsutil::write_atomic(path, &document::to_canonical_json(&normalized))?;
+    }
     if json {
         println!(
             "{}",
@@ -75,6 +84,15 @@ pub fn run(providers: &Providers, target: &str, style: Style, json: bool) -> Res
 }
 
 pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<Stats> {
+    compute_with_output(providers, target, style).map(|(stats, _)| stats)
+}
+
+/// The statistics and the normalized document they describe.
+fn compute_with_output(
+    providers: &Providers,
+    target: &str,
+    style: Style,
+) -> Result<(Stats, serde_json::Value)> {
     let (path, overlay, error_schema) = match providers.by_module.get(target) {
         Some(p) => {
             let dir = providers.dir(target);
@@ -113,7 +131,7 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<Stat
     run_passes(&mut naive, &mut naive_ctx, &naive_passes()).map_err(fail)?;
     let naive_lines = generate_value(&naive, style, &path)?.lines();
 
-    Ok(Stats {
+    let stats = Stats {
         spec: path.display().to_string(),
         style: match style {
             Style::Positional => "positional",
@@ -127,7 +145,8 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<Stat
         naive_lines,
         normalize_ms,
         generate_ms,
-    })
+    };
+    Ok((stats, normalized))
 }
 
 fn generate_value(
@@ -172,7 +191,7 @@ mod tests {
             return;
         }
         let providers = Providers::load(&crate::workspace::root().join("specs")).unwrap();
-        let stats = compute(&providers, path.to_str().unwrap(), Style::Positional).unwrap();
+        let (stats, _) = compute(&providers, path.to_str().unwrap(), Style::Positional).unwrap();
         assert_eq!(stats.operations_in, 157);
         assert!(stats.operations_bound >= 150, "{stats:?}");
         assert_eq!(
@@ -198,7 +217,7 @@ mod tests {
     #[test]
     fn stats_of_a_committed_provider() {
         let providers = Providers::load(&crate::workspace::root().join("specs")).unwrap();
-        let stats = compute(&providers, "gipper", Style::Positional).unwrap();
+        let (stats, _) = compute(&providers, "gipper", Style::Positional).unwrap();
         assert_eq!((stats.operations_in, stats.operations_bound), (1, 1));
         assert!(stats.unbound.is_empty());
         assert!(stats.types >= 4 && stats.generated_lines > 100);

@@ -29,7 +29,11 @@ fn strip_docs(value: &Value) -> Value {
                     continue;
                 }
                 // Inside `properties` every key is a property name, not a keyword.
-                let stripped = if k == "properties" {
+                let stripped = if k == "required" || k == "enum" {
+                    // Sets in JSON Schema: their order does not change what
+                    // the schema accepts.
+                    sorted(v)
+                } else if k == "properties" {
                     match v {
                         Value::Object(props) => Value::Object(
                             props
@@ -47,6 +51,17 @@ fn strip_docs(value: &Value) -> Value {
             Value::Object(out)
         }
         Value::Array(items) => Value::Array(items.iter().map(strip_docs).collect()),
+        other => other.clone(),
+    }
+}
+
+fn sorted(value: &Value) -> Value {
+    match value {
+        Value::Array(items) => {
+            let mut items = items.clone();
+            items.sort_by_key(|v| v.to_string());
+            Value::Array(items)
+        }
         other => other.clone(),
     }
 }
@@ -146,6 +161,13 @@ mod tests {
         let c = json!({"type": "object", "properties": {"description": {"type": "integer"}}});
         assert_eq!(shape_key(&a), shape_key(&b));
         assert_ne!(shape_key(&a), shape_key(&c));
+    }
+
+    #[test]
+    fn order_of_required_and_enum_values_does_not_matter() {
+        let a = json!({"type": "object", "required": ["a", "b"], "properties": {"e": {"type": "string", "enum": ["X", "Y"]}}});
+        let b = json!({"type": "object", "required": ["b", "a"], "properties": {"e": {"type": "string", "enum": ["Y", "X"]}}});
+        assert_eq!(shape_key(&a), shape_key(&b));
     }
 
     #[test]
