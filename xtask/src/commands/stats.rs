@@ -83,12 +83,8 @@ pub fn run(
     Ok(())
 }
 
-pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<Stats> {
-    compute_with_output(providers, target, style).map(|(stats, _)| stats)
-}
-
 /// The statistics and the normalized document they describe.
-fn compute_with_output(
+pub fn compute(
     providers: &Providers,
     target: &str,
     style: Style,
