@@ -29,19 +29,10 @@ pub struct Stats {
     pub generate_ms: u128,
 }
 
-/// The passes a description needs before progenitor runs on it at all; the
-/// naming and deduplication passes (`hoist`, `prune`) are what the naive
-/// baseline leaves out.
+/// The passes a description needs before progenitor runs on it at all: the
+/// naive baseline leaves out the ones that only shrink or rename the output.
 fn naive_passes() -> Vec<Pass> {
-    PASSES
-        .iter()
-        .filter(|p| !matches!(p.name, "hoist" | "prune"))
-        .map(|p| Pass {
-            name: p.name,
-            what: p.what,
-            run: p.run,
-        })
-        .collect()
+    PASSES.iter().filter(|p| p.essential).copied().collect()
 }
 
 pub fn run(

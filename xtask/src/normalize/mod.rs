@@ -50,9 +50,14 @@ pub struct Unbound {
 }
 
 /// One named step of the pipeline.
+#[derive(Clone, Copy)]
 pub struct Pass {
     pub name: &'static str,
     pub what: &'static str,
+    /// Whether progenitor needs this pass to run at all (or to decode
+    /// correctly). Passes that only shrink or rename the output are not;
+    /// the "naive" baseline of `cargo xtask stats` runs only these.
+    pub essential: bool,
     pub run: fn(&mut Value, &mut Context) -> Result<(), NormalizeError>,
 }
 
@@ -69,6 +74,7 @@ pub const PASSES: &[Pass] = &[
     passes::media_types::PASS,
     passes::success_bodies::PASS,
     passes::error_bodies::PASS,
+    passes::string_constraints::PASS,
     passes::hoist::PASS,
     passes::prune::PASS,
 ];
@@ -168,6 +174,16 @@ mod tests {
     fn a_non_object_document_is_an_error_not_a_panic() {
         let err = normalize(json!([1, 2]), &mut Context::new("ApiError")).unwrap_err();
         assert!(err.to_string().contains("not a JSON/YAML object"), "{err}");
+    }
+
+    #[test]
+    fn only_shrinking_passes_are_optional() {
+        let optional: Vec<_> = PASSES
+            .iter()
+            .filter(|p| !p.essential)
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(optional, ["string-constraints", "hoist", "prune"]);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::normalize::{for_each_operation, Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "error-bodies",
     what: "merge error bodies into one named error schema per provider",
+    essential: true,
     run,
 };
 

@@ -31,6 +31,7 @@ use crate::normalize::{for_each_operation, Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "hoist",
     what: "hoist inline objects, enums and unions into named components; share equal shapes",
+    essential: false,
     run,
 };
 

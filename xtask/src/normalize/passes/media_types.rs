@@ -11,6 +11,7 @@ use crate::normalize::{operation_pointer, Context, NormalizeError, Pass, Unbound
 pub const PASS: Pass = Pass {
     name: "media-types",
     what: "keep one bindable media type per body; list operations with none (multipart) as unbound",
+    essential: true,
     run,
 };
 

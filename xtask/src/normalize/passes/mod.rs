@@ -11,5 +11,6 @@ pub mod refs;
 pub mod responses;
 pub mod schema_shape;
 pub mod shared_components;
+pub mod string_constraints;
 pub mod success_bodies;
 pub mod version;

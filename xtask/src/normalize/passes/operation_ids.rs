@@ -14,6 +14,7 @@ use crate::normalize::{
 pub const PASS: Pass = Pass {
     name: "operation-ids",
     what: "snake_case operation ids, derive missing ones, reject duplicates",
+    essential: true,
     run,
 };
 

@@ -11,6 +11,7 @@ use crate::normalize::{Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "overlay",
     what: "apply the project's OpenAPI Overlay 1.0 actions",
+    essential: true,
     run,
 };
 

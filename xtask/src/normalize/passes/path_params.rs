@@ -11,6 +11,7 @@ use crate::normalize::{
 pub const PASS: Pass = Pass {
     name: "path-params",
     what: "require declared path parameters for every {name} in a path template",
+    essential: true,
     run,
 };
 

@@ -11,6 +11,7 @@ use crate::normalize::{Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "prune",
     what: "remove component schemas no operation reaches",
+    essential: false,
     run,
 };
 

@@ -10,6 +10,7 @@ use crate::normalize::{Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "refs",
     what: "check every $ref is local, resolves, and is not a pure reference cycle",
+    essential: true,
     run,
 };
 

@@ -10,6 +10,7 @@ use crate::normalize::{Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "shared-components",
     what: "inline shared responses, request bodies, parameters, headers and examples",
+    essential: true,
     run,
 };
 

@@ -15,6 +15,7 @@ use crate::normalize::{for_each_operation, Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "success-bodies",
     what: "give every operation one success body kind; turn `default` next to 2xx into 4XX/5XX",
+    essential: true,
     run,
 };
 

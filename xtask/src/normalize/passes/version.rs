@@ -8,6 +8,7 @@ use crate::normalize::{Context, NormalizeError, Pass};
 pub const PASS: Pass = Pass {
     name: "version",
     what: "accept OpenAPI 3.0, downgrade 3.1 to 3.0, reject other versions",
+    essential: true,
     run,
 };
 
