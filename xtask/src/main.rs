@@ -8,6 +8,7 @@ mod fsutil;
 mod normalize;
 mod providers;
 mod snapshot;
+mod summary;
 mod workspace;
 
 use std::process::ExitCode;
@@ -45,6 +46,11 @@ enum Command {
     Passes,
     /// List the providers: base URL, auth, where the description comes from.
     Providers,
+    /// Time `cargo check` of the generated code, naive and normalized, side by side.
+    CompileTime {
+        /// A provider name, or the path of an OpenAPI description.
+        target: String,
+    },
     /// Normalize and generate in memory and report operations, types and lines.
     Stats {
         /// A provider name, or the path of an OpenAPI description.
@@ -58,6 +64,9 @@ enum Command {
         /// Also write the normalized document here, for inspection.
         #[arg(long, value_name = "PATH")]
         emit: Option<std::path::PathBuf>,
+        /// Also print each operation with the type names it uses.
+        #[arg(long)]
+        summary: bool,
     },
 }
 
@@ -90,7 +99,18 @@ fn main() -> ExitCode {
                 style,
                 json,
                 emit,
-            } => commands::stats::run(&providers, &target, style.into(), json, emit.as_deref()),
+                summary,
+            } => commands::stats::run(
+                &providers,
+                &target,
+                style.into(),
+                commands::stats::Output {
+                    json,
+                    emit: emit.as_deref(),
+                    summary,
+                },
+            ),
+            Command::CompileTime { target } => commands::compile_time::run(&providers, &target),
             Command::Providers => {
                 commands::providers::run(&providers);
                 Ok(())

@@ -1,6 +1,7 @@
 //! One module per `cargo xtask` subcommand.
 
 pub mod check;
+pub mod compile_time;
 pub mod generate;
 pub mod normalize;
 pub mod providers;

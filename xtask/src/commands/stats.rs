@@ -31,22 +31,26 @@ pub struct Stats {
 
 /// The passes a description needs before progenitor runs on it at all: the
 /// naive baseline leaves out the ones that only shrink or rename the output.
-fn naive_passes() -> Vec<Pass> {
+pub fn naive_passes() -> Vec<Pass> {
     PASSES.iter().filter(|p| p.essential).copied().collect()
 }
 
-pub fn run(
-    providers: &Providers,
-    target: &str,
-    style: Style,
-    json: bool,
-    emit: Option<&Path>,
-) -> Result<()> {
-    let (stats, normalized) = compute(providers, target, style)?;
-    if let Some(path) = emit {
-        crate::fsutil::write_atomic(path, &document::to_canonical_json(&normalized))?;
+/// What `stats` prints or writes besides the numbers.
+pub struct Output<'a> {
+    pub json: bool,
+    pub emit: Option<&'a Path>,
+    pub summary: bool,
+}
+
+pub fn run(providers: &Providers, target: &str, style: Style, output: Output<'_>) -> Result<()> {
+    let (stats, documents) = compute(providers, target, style)?;
+    if let Some(path) = output.emit {
+        crate::fsutil::write_atomic(path, &document::to_canonical_json(&documents.normalized))?;
     }
-    if json {
+    if output.summary {
+        print!("{}", crate::summary::render(&documents.normalized));
+    }
+    if output.json {
         println!(
             "{}",
             serde_json::to_string_pretty(&stats).expect("plain data serializes")
@@ -74,12 +78,16 @@ pub fn run(
     Ok(())
 }
 
-/// The statistics and the normalized document they describe.
-pub fn compute(
-    providers: &Providers,
-    target: &str,
-    style: Style,
-) -> Result<(Stats, serde_json::Value)> {
+/// The two documents the statistics compare.
+pub struct Documents {
+    /// After every pass: what build.rs generates from.
+    pub normalized: serde_json::Value,
+    /// After only the essential passes: the baseline.
+    pub naive: serde_json::Value,
+}
+
+/// The statistics and the documents they describe.
+pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Stats, Documents)> {
     let (path, overlay, error_schema) = match providers.by_module.get(target) {
         Some(p) => {
             let dir = providers.dir(target);
@@ -133,10 +141,10 @@ pub fn compute(
         normalize_ms,
         generate_ms,
     };
-    Ok((stats, normalized))
+    Ok((stats, Documents { normalized, naive }))
 }
 
-fn generate_value(
+pub fn generate_value(
     spec: &serde_json::Value,
     style: Style,
     path: &Path,

@@ -118,6 +118,82 @@ pub fn is_generic(word: &str) -> bool {
     )
 }
 
+/// Type names generated code cannot use: typify's output names the Rust
+/// prelude unqualified (`Default::default()`, `Ok(..)`, derives), and
+/// progenitor's own items sit beside the types. A type called `Default`
+/// makes the generated code fail to compile.
+pub const RESERVED: &[&str] = &[
+    // Rust 2021 prelude and derive macros
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Err",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+    // names the generated code uses for its own items
+    "Client",
+    "ConversionError",
+    "Error",
+    "ResponseValue",
+    "ByteStream",
+    "ClientInfo",
+    "ClientHooks",
+    "OperationInfo",
+    "RequestBuilderExt",
+    "Deserialize",
+    "Serialize",
+    "Display",
+    "FromStr",
+];
+
+/// Whether `name` cannot be a generated type's name (see [`RESERVED`]).
+pub fn is_reserved(name: &str) -> bool {
+    RESERVED.contains(&name)
+}
+
+/// A usable name for an authored component whose name is reserved.
+pub fn unreserved(name: &str) -> String {
+    if name == "Error" {
+        "ErrorBody".to_string()
+    } else {
+        format!("{name}Type")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,6 +44,20 @@ pub fn walk<'a>(value: &'a Value, at: &mut String, f: &mut impl FnMut(&str, &'a 
     }
 }
 
+/// Calls `f` on every `$ref` string below `value`, which it may rewrite.
+pub fn walk_mut_refs(value: &mut Value, f: &mut impl FnMut(&mut String)) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get_mut("$ref") {
+                f(r);
+            }
+            map.values_mut().for_each(|v| walk_mut_refs(v, f));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| walk_mut_refs(v, f)),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

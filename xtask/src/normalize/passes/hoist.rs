@@ -25,7 +25,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Map, Value};
 
 use super::schema_shape::{is_plain_object, shape_key};
-use crate::normalize::names::{is_generic, pascal_case, singular};
+use crate::normalize::names::{
+    is_generic, is_reserved, pascal_case, singular, unreserved, RESERVED,
+};
+use crate::normalize::pointer::walk_mut_refs;
 use crate::normalize::{for_each_operation, Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -46,25 +49,30 @@ struct Registry {
     taken: BTreeSet<String>,
     /// hoisted schemas, in the order they were named
     hoisted: Vec<(String, Value)>,
+    /// resource names (`Team`, `Post`) kept for the resources' entities
+    entity_nouns: BTreeSet<String>,
 }
 
 impl Registry {
     /// The component for `schema`: an existing one of the same shape, or a
     /// new one under the first free candidate name.
-    fn component_for(&mut self, schema: Value, candidates: &[String]) -> String {
+    /// Only an `entity` may take a resource's name.
+    fn component_for(&mut self, schema: Value, candidates: &[String], entity: bool) -> String {
         let shape = shape_key(&schema);
         if let Some(name) = self.by_shape.get(&shape) {
             return name.clone();
         }
+        let free =
+            |c: &String| !self.taken.contains(c) && (entity || !self.entity_nouns.contains(c));
         let name = candidates
             .iter()
-            .find(|c| !self.taken.contains(*c))
+            .find(|c| free(c))
             .cloned()
             .unwrap_or_else(|| {
                 let base = &candidates[0];
                 (2..)
                     .map(|i| format!("{base}{i}"))
-                    .find(|c| !self.taken.contains(c))
+                    .find(|c| free(c))
                     .expect("an unbounded range always yields a free name")
             });
         self.taken.insert(name.clone());
@@ -83,8 +91,14 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             _ => None,
         })
         .unwrap_or_default();
+    rename_reserved(doc, &mut schemas);
+    // Reserved names count as taken, so hoisting never picks them.
     let mut reg = Registry {
-        taken: schemas.keys().cloned().collect(),
+        taken: schemas
+            .keys()
+            .cloned()
+            .chain(RESERVED.iter().map(|s| s.to_string()))
+            .collect(),
         ..Registry::default()
     };
 
@@ -106,40 +120,59 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             .or_insert_with(|| name.clone());
     }
 
-    for_each_operation(doc, |_, _, op| {
-        let op_name = pascal_case(op["operationId"].as_str().unwrap_or_default());
-        if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
-            for param in params {
-                let param_name = pascal_case(param["name"].as_str().unwrap_or_default());
-                if let Some(schema) = param.get_mut("schema") {
-                    hoist(
-                        schema,
-                        &[param_name.clone(), format!("{op_name}{param_name}")],
-                        &mut reg,
-                    );
+    let paths: Vec<String> = doc
+        .get("paths")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    reg.entity_nouns = paths
+        .iter()
+        .filter_map(|p| resource_noun(p, &paths))
+        .map(|r| r.noun)
+        .collect();
+    // Two rounds: entities first, so a resource's name (`Team`) goes to the
+    // resource rather than to whichever `team` property is visited first;
+    // then everything else.
+    for entities_only in [true, false] {
+        for_each_operation(doc, |path, method, op| {
+            let op_name = pascal_case(op["operationId"].as_str().unwrap_or_default());
+            let resource = resource_noun(path, &paths);
+            let responses = op.get_mut("responses").and_then(Value::as_object_mut);
+            for (code, response) in responses.into_iter().flatten() {
+                let Some(schema) = response.pointer_mut("/content/application~1json/schema") else {
+                    continue;
+                };
+                let success = code.starts_with('2') || code == "default";
+                match (&resource, success, entities_only) {
+                    (Some(resource), true, true) => {
+                        hoist_entity(schema, method, resource, &op_name, &mut reg)
+                    }
+                    (_, _, true) => {}
+                    (_, true, false) => hoist(schema, &[format!("{op_name}Response")], &mut reg),
+                    (_, false, false) => hoist(schema, &[format!("{op_name}Error")], &mut reg),
                 }
             }
-        }
-        if let Some(schema) = op.pointer_mut("/requestBody/content/application~1json/schema") {
-            hoist(schema, &[format!("{op_name}Body")], &mut reg);
-        }
-        for (code, response) in op
-            .get_mut("responses")
-            .and_then(Value::as_object_mut)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(schema) = response.pointer_mut("/content/application~1json/schema") {
-                let role = if code.starts_with('2') || code == "default" {
-                    "Response"
-                } else {
-                    "Error"
-                };
-                hoist(schema, &[format!("{op_name}{role}")], &mut reg);
+            if entities_only {
+                return Ok(());
             }
-        }
-        Ok(())
-    })?;
+            if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                for param in params {
+                    let param_name = pascal_case(param["name"].as_str().unwrap_or_default());
+                    if let Some(schema) = param.get_mut("schema") {
+                        hoist(
+                            schema,
+                            &[param_name.clone(), format!("{op_name}{param_name}")],
+                            &mut reg,
+                        );
+                    }
+                }
+            }
+            if let Some(schema) = op.pointer_mut("/requestBody/content/application~1json/schema") {
+                hoist(schema, &[format!("{op_name}Body")], &mut reg);
+            }
+            Ok(())
+        })?;
+    }
 
     for (name, schema) in reg.hoisted {
         schemas.insert(name, schema);
@@ -155,8 +188,112 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     Ok(())
 }
 
+/// Renames authored components whose names generated code cannot use
+/// (`Error` -> `ErrorBody`, `Default` -> `DefaultType`), with every reference.
+fn rename_reserved(doc: &mut Value, schemas: &mut Map<String, Value>) {
+    let reserved: Vec<String> = schemas.keys().filter(|n| is_reserved(n)).cloned().collect();
+    for old in reserved {
+        let mut new = unreserved(&old);
+        while schemas.contains_key(&new) {
+            new.push('_');
+        }
+        let schema = schemas.remove(&old).expect("listed above");
+        schemas.insert(new.clone(), schema);
+        let (from, to) = (
+            format!("#/components/schemas/{old}"),
+            format!("#/components/schemas/{new}"),
+        );
+        walk_mut_refs(doc, &mut |r| {
+            if *r == from {
+                r.clone_from(&to)
+            }
+        });
+        for schema in schemas.values_mut() {
+            walk_mut_refs(schema, &mut |r| {
+                if *r == from {
+                    r.clone_from(&to)
+                }
+            });
+        }
+    }
+}
+
+/// Names the entity in a success body after the resource: the items of a
+/// list (a bare array or an `{items: [...]}` envelope), or the body of an
+/// item-path operation or a create (`POST` on the collection). Anything else
+/// is left for the second round, which names it after the operation.
+fn hoist_entity(
+    schema: &mut Value,
+    method: &str,
+    resource: &Resource,
+    op_name: &str,
+    reg: &mut Registry,
+) {
+    let item = [resource.noun.clone(), format!("{op_name}ResponseItem")];
+    if let Some(items) = schema.get_mut("items") {
+        hoist_as(items, &item, reg, true);
+        return;
+    }
+    let list = schema
+        .get_mut("properties")
+        .and_then(Value::as_object_mut)
+        .and_then(|props| {
+            ["items", "data", "results"]
+                .iter()
+                .find(|k| props.get(**k).is_some_and(|p| p.get("items").is_some()))
+                .and_then(|k| props.get_mut(*k))
+        });
+    if let Some(items) = list.and_then(|l| l.get_mut("items")) {
+        hoist_as(items, &item, reg, true);
+    } else if resource.item_path || method == "post" {
+        hoist_as(
+            schema,
+            &[resource.noun.clone(), format!("{op_name}Response")],
+            reg,
+            true,
+        );
+    }
+}
+
+/// What a path says about the resource it acts on.
+struct Resource {
+    noun: String,
+    /// The path ends in `{param}`: it addresses one entity.
+    item_path: bool,
+}
+
+/// The resource an operation acts on, when its path says so: the segment
+/// before a trailing `{param}` (`/api/v1/comment/{id}` -> `Comment`), or the
+/// last segment of a collection that also has an item path
+/// (`/api/v1/comment/` when `/api/v1/comment/{id}` exists).
+fn resource_noun(path: &str, paths: &[String]) -> Option<Resource> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let is_param = |s: &str| s.starts_with('{');
+    let (noun, item_path) = match segments.as_slice() {
+        [.., noun, last] if is_param(last) && !is_param(noun) => (*noun, true),
+        [.., last] if !is_param(last) => {
+            let prefix = format!("{}/{{", path.trim_end_matches('/'));
+            if !paths.iter().any(|p| p.starts_with(&prefix)) {
+                return None;
+            }
+            (*last, false)
+        }
+        _ => return None,
+    };
+    Some(Resource {
+        noun: pascal_case(&singular(noun)),
+        item_path,
+    })
+}
+
 /// Hoists `schema` itself (after its children) when it is worth a name.
 fn hoist(schema: &mut Value, candidates: &[String], reg: &mut Registry) {
+    hoist_as(schema, candidates, reg, false);
+}
+
+/// [`hoist`], where `entity` says whether the schema may take a resource's
+/// name (its children never may).
+fn hoist_as(schema: &mut Value, candidates: &[String], reg: &mut Registry, entity: bool) {
     if schema.get("$ref").is_some() {
         return;
     }
@@ -164,7 +301,7 @@ fn hoist(schema: &mut Value, candidates: &[String], reg: &mut Registry) {
     {
         if let Some(items) = schema.get_mut("items") {
             let singular: Vec<String> = candidates.iter().map(|c| item_name(c)).collect();
-            hoist(items, &singular, reg);
+            hoist_as(items, &singular, reg, entity);
         }
         return;
     }
@@ -185,7 +322,7 @@ fn hoist(schema: &mut Value, candidates: &[String], reg: &mut Registry) {
         Some(name) => vec![name],
         None => candidates.to_vec(),
     };
-    let name = reg.component_for(schema.take(), &candidates);
+    let name = reg.component_for(schema.take(), &candidates, entity);
     let reference = json!({"$ref": format!("#/components/schemas/{name}")});
     *schema = if nullable {
         json!({"allOf": [reference], "nullable": true})
@@ -348,6 +485,101 @@ mod tests {
         assert_eq!(
             names,
             ["AResponse", "Owner", "User", "Viewer", "ViewerUser"]
+        );
+    }
+
+    #[test]
+    fn a_resource_entity_is_named_after_the_resource() {
+        let comment = json!({"type": "object", "properties": {"id": {"type": "string"}, "text": {"type": "string"}}});
+        let doc = run_on(json!({"paths": {
+            "/api/v1/comments/": {
+                "get": op("comment_get_list", json!({"type": "object", "properties": {"items": {"type": "array", "items": comment.clone()}, "total": {"type": "integer"}}})),
+                "post": op("comment_create", comment.clone())
+            },
+            "/api/v1/comments/{id}": {"get": op("comment_get", comment.clone())},
+            "/api/v1/health": {"get": op("app_get_health", json!({"type": "object", "properties": {"ok": {"type": "boolean"}}}))}
+        }}));
+        let names: Vec<_> = doc["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(
+            names,
+            ["AppGetHealthResponse", "Comment", "CommentGetListResponse"]
+        );
+    }
+
+    #[test]
+    fn the_resource_gets_its_name_before_a_property_of_another_shape() {
+        let doc = run_on(json!({"paths": {
+            "/api/v1/org": {"get": op("org_get", json!({"type": "object", "properties": {
+                "team": {"type": "object", "properties": {"id": {"type": "string"}}}
+            }}))},
+            "/api/v1/team/{id}": {"get": op("team_get", json!({"type": "object", "properties": {
+                "id": {"type": "string"}, "name": {"type": "string"}
+            }}))}
+        }}));
+        assert_eq!(
+            doc["paths"]["/api/v1/team/{id}"]["get"]["responses"]["200"]["content"]
+                ["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Team"
+        );
+        assert_eq!(
+            doc["components"]["schemas"]["OrgGetResponse"]["properties"]["team"]["$ref"],
+            "#/components/schemas/OrgGetResponseTeam"
+        );
+    }
+
+    #[test]
+    fn a_non_list_read_of_a_collection_is_not_the_entity() {
+        let doc = run_on(json!({"paths": {
+            "/imports/": {"get": op("import_status", json!({"type": "object", "properties": {"busy": {"type": "boolean"}}}))},
+            "/imports/{id}": {"get": op("import_get", json!({"type": "object", "properties": {"id": {"type": "string"}}}))}
+        }}));
+        let names: Vec<_> = doc["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(names, ["Import", "ImportStatusResponse"]);
+    }
+
+    #[test]
+    fn resource_nouns_come_from_item_and_collection_paths() {
+        let paths = vec![
+            "/api/v1/post/".to_string(),
+            "/api/v1/post/{id}".to_string(),
+            "/api/v1/analytics/post".to_string(),
+        ];
+        let noun = |p: &str| resource_noun(p, &paths).map(|r| (r.noun, r.item_path));
+        assert_eq!(noun("/api/v1/post/{id}"), Some(("Post".into(), true)));
+        assert_eq!(noun("/api/v1/post/"), Some(("Post".into(), false)));
+        assert_eq!(noun("/api/v1/analytics/post"), None);
+        assert_eq!(noun("/api/v1/social-accounts/{a}/{b}"), None);
+        assert_eq!(
+            noun("/social-accounts/{accountId}"),
+            Some(("SocialAccount".into(), true))
+        );
+    }
+
+    #[test]
+    fn reserved_names_are_never_used() {
+        let doc = run_on(json!({
+            "paths": {"/a": {"get": op("a", json!({"type": "object", "properties": {
+                "default": {"type": "object", "properties": {"url": {"type": "string"}}},
+                "failure": {"$ref": "#/components/schemas/Error"}
+            }}))}},
+            "components": {"schemas": {"Error": {"type": "object", "properties": {"m": {"type": "string"}}}}}
+        }));
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        let names: Vec<_> = schemas.keys().map(String::as_str).collect();
+        assert_eq!(names, ["AResponse", "AResponseDefault", "ErrorBody"]);
+        assert_eq!(
+            schemas["AResponse"]["properties"]["failure"]["$ref"],
+            "#/components/schemas/ErrorBody"
         );
     }
 

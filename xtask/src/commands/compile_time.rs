@@ -1,0 +1,165 @@
+//! `cargo xtask compile-time <provider | path>`: how long `cargo check` takes
+//! on the generated code, naive and normalized, side by side in one run.
+//!
+//! Each source is written into a scratch crate under
+//! `target/xtask-compile/<name>/` that depends on what generated code uses
+//! (progenitor-client, reqwest, serde, serde_json, chrono, regress), with the
+//! workspace's Cargo.lock so the same versions are used. Both crates share one
+//! target directory: dependencies are checked once, untimed; then each crate's
+//! own `cargo check` is timed after touching its source. This is a
+//! measurement, not a test: the numbers vary with the machine.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use social_clients_codegen::Style;
+
+use crate::error::{Result, XtaskError};
+use crate::fsutil::write_if_changed;
+use crate::providers::Providers;
+
+const MANIFEST: &str = r#"[package]
+name = "generated-check"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+progenitor-client = "0.15.1"
+reqwest = { version = "0.13.4", default-features = false, features = ["json", "query", "stream"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+regress = "0.12"
+
+[workspace]
+"#;
+
+/// A crate holding one generated source.
+pub struct ScratchCrate {
+    pub dir: PathBuf,
+}
+
+impl ScratchCrate {
+    /// Writes (or refreshes) the crate `name` under `target/xtask-compile/`.
+    pub fn write(root: &Path, name: &str, source: &str) -> Result<Self> {
+        let dir = root.join("target/xtask-compile").join(name);
+        write_if_changed(&dir.join("Cargo.toml"), MANIFEST.as_bytes())?;
+        let lock = std::fs::read(root.join("Cargo.lock"))
+            .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
+        if !dir.join("Cargo.lock").exists() {
+            write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+        }
+        let lib = format!("#![allow(warnings, clippy::all)]\n{source}");
+        write_if_changed(&dir.join("src/lib.rs"), lib.as_bytes())?;
+        Ok(ScratchCrate { dir })
+    }
+
+    /// Runs `cargo check` in the crate; returns how long it took.
+    pub fn check(&self, target_dir: &Path) -> Result<Duration> {
+        let started = Instant::now();
+        let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .args(["check", "--quiet", "--message-format=short"])
+            .current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", target_dir)
+            .env_remove("RUSTFLAGS")
+            .output()
+            .map_err(|e| XtaskError::io(&self.dir, e))?;
+        let elapsed = started.elapsed();
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let first: Vec<&str> = stderr
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .take(12)
+                .collect();
+            return Err(XtaskError::Config {
+                path: self.dir.join("src/lib.rs"),
+                message: format!("generated code does not compile:\n{}", first.join("\n")),
+            });
+        }
+        Ok(elapsed)
+    }
+
+    /// Times a check of this crate alone: dependencies are checked first,
+    /// untimed, then the source is touched and checked again.
+    pub fn timed_check(&self, target_dir: &Path) -> Result<Duration> {
+        self.check(target_dir)?;
+        let lib = self.dir.join("src/lib.rs");
+        let text = std::fs::read(&lib).map_err(|e| XtaskError::io(&lib, e))?;
+        std::fs::write(&lib, text).map_err(|e| XtaskError::io(&lib, e))?;
+        self.check(target_dir)
+    }
+}
+
+pub fn run(providers: &Providers, target: &str) -> Result<()> {
+    let root = providers.root();
+    let (stats, documents) = super::stats::compute(providers, target, Style::Positional)?;
+    let path = Path::new(&stats.spec);
+    let normalized = super::stats::generate_value(&documents.normalized, Style::Positional, path)?;
+    let naive = super::stats::generate_value(&documents.naive, Style::Positional, path)?;
+    let target_dir = root.join("target/xtask-compile/target");
+
+    println!(
+        "spec: {} (cargo check of the generated crate alone, dependencies warm)",
+        stats.spec
+    );
+    let normalized_crate = ScratchCrate::write(&root, "normalized", &normalized.source)?;
+    let naive_crate = ScratchCrate::write(&root, "naive", &naive.source)?;
+    let normalized_time = normalized_crate.timed_check(&target_dir)?;
+    let naive_time = naive_crate.timed_check(&target_dir)?;
+    println!(
+        "{:<11} {:>9} lines {:>8.1} s",
+        "naive",
+        naive.lines(),
+        naive_time.as_secs_f64()
+    );
+    println!(
+        "{:<11} {:>9} lines {:>8.1} s",
+        "normalized",
+        normalized.lines(),
+        normalized_time.as_secs_f64()
+    );
+    println!(
+        "normalized/naive: {:.1} % of the lines, {:.1} % of the check time",
+        100.0 * normalized.lines() as f64 / naive.lines().max(1) as f64,
+        100.0 * normalized_time.as_secs_f64() / naive_time.as_secs_f64().max(f64::EPSILON)
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// bundle.social's full published description, normalized and generated,
+    /// compiles; its operation -> type-name summary is snapshotted so naming
+    /// drift is reviewed. Skipped (with a notice) when the reference data
+    /// beside the repository is absent.
+    #[test]
+    fn the_full_upstream_bundle_social_client_compiles() {
+        let root = crate::workspace::root();
+        let path = root.join("../shared/upstream/bundle_social/openapi.json");
+        if !path.exists() {
+            eprintln!("skipped: {} is not present", path.display());
+            return;
+        }
+        let providers = Providers::load(&root.join("specs")).unwrap();
+        let (_, documents) =
+            super::super::stats::compute(&providers, path.to_str().unwrap(), Style::Positional)
+                .unwrap();
+        insta::assert_snapshot!(
+            "bundle_social_upstream_summary",
+            crate::summary::render(&documents.normalized)
+        );
+        let generated =
+            super::super::stats::generate_value(&documents.normalized, Style::Positional, &path)
+                .unwrap();
+        let scratch =
+            ScratchCrate::write(&root, "upstream-bundle-social", &generated.source).unwrap();
+        scratch
+            .check(&root.join("target/xtask-compile/target"))
+            .unwrap();
+    }
+}
