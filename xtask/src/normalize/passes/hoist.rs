@@ -388,6 +388,15 @@ fn item_name(name: &str) -> String {
 mod tests {
     use super::*;
 
+    fn schema_names(doc: &Value) -> Vec<String> {
+        doc["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    }
+
     fn run_on(mut doc: Value) -> Value {
         run(&mut doc, &mut Context::new("ApiError")).unwrap();
         doc
@@ -476,12 +485,7 @@ mod tests {
                 "viewer": {"type": "object", "properties": {"user": {"type": "object", "properties": {"b": {"type": "string"}}}}}
             }}))}}}),
         );
-        let names: Vec<_> = doc["components"]["schemas"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
+        let names = schema_names(&doc);
         assert_eq!(
             names,
             ["AResponse", "Owner", "User", "Viewer", "ViewerUser"]
@@ -499,12 +503,7 @@ mod tests {
             "/api/v1/comments/{id}": {"get": op("comment_get", comment.clone())},
             "/api/v1/health": {"get": op("app_get_health", json!({"type": "object", "properties": {"ok": {"type": "boolean"}}}))}
         }}));
-        let names: Vec<_> = doc["components"]["schemas"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
+        let names = schema_names(&doc);
         assert_eq!(
             names,
             ["AppGetHealthResponse", "Comment", "CommentGetListResponse"]
@@ -538,12 +537,7 @@ mod tests {
             "/imports/": {"get": op("import_status", json!({"type": "object", "properties": {"busy": {"type": "boolean"}}}))},
             "/imports/{id}": {"get": op("import_get", json!({"type": "object", "properties": {"id": {"type": "string"}}}))}
         }}));
-        let names: Vec<_> = doc["components"]["schemas"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
+        let names = schema_names(&doc);
         assert_eq!(names, ["Import", "ImportStatusResponse"]);
     }
 
@@ -605,14 +599,7 @@ mod tests {
             ["schema"]["properties"]["post"]["properties"]["title"] = json!({"type": "string"});
         let before = run_on(base);
         let after = run_on(changed);
-        let names = |d: &Value| {
-            d["components"]["schemas"]
-                .as_object()
-                .unwrap()
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(names(&before), names(&after));
+
+        assert_eq!(schema_names(&before), schema_names(&after));
     }
 }
