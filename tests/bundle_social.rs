@@ -287,7 +287,7 @@ async fn team_list_sends_its_query_and_decodes_teams_with_accounts() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(page.total, 21);
+    assert_eq!(page.total, 21.0);
     let team = &page.items[0];
     assert_eq!(team.social_accounts[0].type_, types::Platform::Linkedin);
     assert_eq!(

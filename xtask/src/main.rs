@@ -7,6 +7,7 @@ mod error;
 mod fsutil;
 mod normalize;
 mod providers;
+mod shape_agreement;
 mod snapshot;
 mod summary;
 mod workspace;
@@ -46,6 +47,13 @@ enum Command {
     Passes,
     /// List the providers: base URL, auth, where the description comes from.
     Providers,
+    /// Check that a provider's committed spec agrees with its upstream description.
+    Agree {
+        /// The provider whose committed spec to check.
+        provider: String,
+        /// The provider's own description (JSON or YAML).
+        upstream: std::path::PathBuf,
+    },
     /// Time `cargo check` of the generated code, naive and normalized, side by side.
     CompileTime {
         /// A provider name, or the path of an OpenAPI description.
@@ -110,6 +118,9 @@ fn main() -> ExitCode {
                     summary,
                 },
             ),
+            Command::Agree { provider, upstream } => {
+                commands::agree::run(&providers, &provider, &upstream)
+            }
             Command::CompileTime { target } => commands::compile_time::run(&providers, &target),
             Command::Providers => {
                 commands::providers::run(&providers);

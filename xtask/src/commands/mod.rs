@@ -1,5 +1,6 @@
 //! One module per `cargo xtask` subcommand.
 
+pub mod agree;
 pub mod check;
 pub mod compile_time;
 pub mod generate;
