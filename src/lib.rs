@@ -40,11 +40,15 @@
 
 mod auth;
 mod builder;
+#[cfg(feature = "bundle-social")]
+mod multipart;
 mod provider;
 mod redirect;
 
 pub use auth::{ApiKey, AuthScheme};
 pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+#[cfg(feature = "bundle-social")]
+pub use multipart::FilePart;
 pub use provider::Provider;
 
 #[cfg(feature = "bundle-social")]

@@ -335,3 +335,82 @@ async fn disconnect_is_a_delete_with_a_json_body() {
         .unwrap();
     assert_eq!(account.team_id, "team_1");
 }
+
+/// `upload_create` is multipart/form-data, bound by hand: the body must carry
+/// the team id and the file with its name and media type.
+#[tokio::test]
+async fn upload_sends_a_multipart_body_and_decodes_the_upload() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/upload/"))
+        .and(header("x-api-key", KEY))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "id": "up_1", "teamId": "team_1", "type": "image", "mime": "image/png", "width": 2, "height": 1,
+            "url": "https://cdn.example/up_1.png", "createdAt": "2024-01-01T00:00:00Z", "updatedAt": null
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let file =
+        social_clients::FilePart::new(b"\x89PNG fake bytes".to_vec(), "cat.png").mime("image/png");
+    let upload = client(&server)
+        .upload_create(Some("team_1"), file)
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (upload.id.as_str(), upload.type_),
+        ("up_1", types::UploadType::Image)
+    );
+    assert_eq!(upload.width, Some(2.0));
+
+    let request = support::only_request(&server).await;
+    let content_type = request
+        .headers
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        content_type.starts_with("multipart/form-data; boundary="),
+        "{content_type}"
+    );
+    let body = String::from_utf8_lossy(&request.body);
+    assert!(body.contains("name=\"teamId\"\r\n\r\nteam_1\r\n"), "{body}");
+    assert!(body.contains("name=\"file\"; filename=\"cat.png\"\r\nContent-Type: image/png\r\n\r\n\u{fffd}PNG fake bytes"), "{body}");
+}
+
+#[tokio::test]
+async fn upload_errors_are_typed_like_generated_ones() {
+    let server = support::serve_json(
+        "POST",
+        "/api/v1/upload/",
+        400,
+        json!({"message": "File too large", "issues": []}),
+    )
+    .await;
+    let err = client(&server)
+        .upload_create(None, social_clients::FilePart::new(vec![0u8; 4], "a.bin"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::ErrorResponse(e) if e.status() == 400 && e.message == "File too large"),
+        "{err:?}"
+    );
+
+    let server = support::serve_json("POST", "/api/v1/upload/", 200, json!({"id": 5})).await;
+    let err = client(&server)
+        .upload_create(None, social_clients::FilePart::new(vec![], "a.bin"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
+
+    let err = client(&server)
+        .upload_create(
+            None,
+            social_clients::FilePart::new(vec![], "a.bin").mime("not a mime\n"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+}

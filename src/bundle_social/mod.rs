@@ -12,6 +12,8 @@ mod generated {
 
 pub use generated::*;
 
+mod upload;
+
 crate::provider::provider! {
     name: "bundle.social",
     base_url: "https://api.bundle.social",

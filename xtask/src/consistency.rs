@@ -3,7 +3,30 @@
 
 use serde_json::Value;
 
+use crate::normalize::Unbound;
 use crate::providers::{Auth, Provider};
+
+/// Every operation the normalizer could not bind must be bound by hand (and
+/// listed in `hand_written`), so none is lost without anyone deciding so; a
+/// listed operation that is bound after all is a stale entry.
+pub fn check_unbound(unbound: &[Unbound], provider: &Provider) -> Result<(), String> {
+    for u in unbound {
+        if !provider.hand_written.contains(&u.operation) {
+            return Err(format!(
+                "operation `{}` cannot be generated ({}) and is not listed in providers.toml `hand_written`",
+                u.operation, u.reason
+            ));
+        }
+    }
+    for name in &provider.hand_written {
+        if !unbound.iter().any(|u| &u.operation == name) {
+            return Err(format!(
+                "`hand_written` lists `{name}`, which is not an unbound operation of the spec"
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// Checks `spec` against `provider`; the message says which field disagrees.
 pub fn check(spec: &Value, provider: &Provider) -> Result<(), String> {
@@ -64,11 +87,32 @@ mod tests {
             auth,
             error_schema: "ApiError".into(),
             licence: "l".into(),
+            hand_written: vec!["upload_create".into()],
         }
     }
 
     fn spec(scheme: Value) -> Value {
         json!({"servers": [{"url": "https://api.example"}], "components": {"securitySchemes": {"s": scheme}}})
+    }
+
+    #[test]
+    fn unbound_operations_must_be_hand_written() {
+        let p = provider(Auth::Header {
+            header: "x-api-key".into(),
+        });
+        let unbound = |op: &str| {
+            vec![Unbound {
+                operation: op.into(),
+                reason: "multipart".into(),
+            }]
+        };
+        check_unbound(&unbound("upload_create"), &p).unwrap();
+        assert!(check_unbound(&unbound("post_csv_create"), &p)
+            .unwrap_err()
+            .contains("post_csv_create"));
+        assert!(check_unbound(&[], &p)
+            .unwrap_err()
+            .contains("not an unbound operation"));
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub struct Provider {
     pub auth: Auth,
     pub error_schema: String,
     pub licence: String,
+    /// Unbound operations bound by hand in `src/<module>/`.
+    #[serde(default)]
+    pub hand_written: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

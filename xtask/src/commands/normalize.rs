@@ -57,10 +57,12 @@ pub fn normalize_provider(providers: &Providers, module: &str) -> Result<Normali
         };
         XtaskError::Normalize { path, source: e }
     })?;
-    crate::consistency::check(&spec, provider).map_err(|message| XtaskError::Config {
-        path: source_path.clone(),
-        message,
-    })?;
+    crate::consistency::check(&spec, provider)
+        .and_then(|()| crate::consistency::check_unbound(&ctx.unbound, provider))
+        .map_err(|message| XtaskError::Config {
+            path: source_path.clone(),
+            message,
+        })?;
     Ok(Normalized {
         module: module.to_string(),
         output: dir.join("openapi.json"),

@@ -201,11 +201,19 @@ mod tests {
             "{:?}",
             stats.unbound
         );
+        // Budgets: a quarter of the naive output, and fewer lines than
+        // openapi-generator 7.26's Rust client for the same description
+        // (25,405 lines, measured by the issue that set them).
         assert!(
-            stats.generated_lines * 100 <= stats.naive_lines * 30,
+            stats.generated_lines * 100 <= stats.naive_lines * 25,
             "{} generated vs {} naive",
             stats.generated_lines,
             stats.naive_lines
+        );
+        assert!(
+            stats.generated_lines < 25_405,
+            "{} lines",
+            stats.generated_lines
         );
     }
 

@@ -1,0 +1,103 @@
+//! multipart/form-data operations, which progenitor cannot generate.
+//!
+//! The normalizer lists such operations as unbound; each provider module binds
+//! the ones it needs by hand (listed in `specs/providers.toml`,
+//! `hand_written`) with these helpers, answering with the same
+//! `ResponseValue`/`Error` types as the generated methods.
+
+use progenitor_client::{Error, ResponseValue};
+use reqwest::multipart::{Form, Part};
+use serde::de::DeserializeOwned;
+
+/// A file to upload: its bytes, the name the server sees, and optionally its
+/// media type (the server guesses from the name otherwise).
+#[derive(Clone)]
+pub struct FilePart {
+    bytes: Vec<u8>,
+    file_name: String,
+    mime: Option<String>,
+}
+
+impl FilePart {
+    /// A file named `file_name` holding `bytes`.
+    pub fn new(bytes: impl Into<Vec<u8>>, file_name: impl Into<String>) -> Self {
+        FilePart {
+            bytes: bytes.into(),
+            file_name: file_name.into(),
+            mime: None,
+        }
+    }
+
+    /// Sets the media type, e.g. `image/png`.
+    pub fn mime(mut self, mime: impl Into<String>) -> Self {
+        self.mime = Some(mime.into());
+        self
+    }
+
+    /// The form part; the error says why the media type is unusable (it
+    /// becomes `Error::InvalidRequest`).
+    pub(crate) fn into_part(self) -> Result<Part, String> {
+        let part = Part::bytes(self.bytes).file_name(self.file_name);
+        match self.mime {
+            Some(mime) => part
+                .mime_str(&mime)
+                .map_err(|_| format!("invalid media type {mime:?}")),
+            None => Ok(part),
+        }
+    }
+}
+
+impl std::fmt::Debug for FilePart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FilePart")
+            .field("file_name", &self.file_name)
+            .field("mime", &self.mime)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// What a multipart operation answers, as its spec documents it.
+pub(crate) struct Statuses {
+    /// The success status (its body decodes as `T`).
+    pub success: u16,
+    /// Error statuses whose body decodes as the provider's error type `E`.
+    pub errors: &'static [u16],
+}
+
+/// POSTs `form` to `url` and decodes the answer exactly as a generated
+/// method would: the success body as `T`, a documented error as
+/// `Error::ErrorResponse(E)`, anything else as `Error::UnexpectedResponse`.
+pub(crate) async fn post<T: DeserializeOwned, E: DeserializeOwned>(
+    http: &reqwest::Client,
+    url: String,
+    form: Form,
+    statuses: Statuses,
+) -> Result<ResponseValue<T>, Error<E>> {
+    let response = http
+        .post(url)
+        .header(reqwest::header::ACCEPT, "application/json")
+        .multipart(form)
+        .send()
+        .await
+        .map_err(Error::CommunicationError)?;
+    let status = response.status().as_u16();
+    if status == statuses.success {
+        decode(response).await
+    } else if statuses.errors.contains(&status) {
+        Err(Error::ErrorResponse(decode(response).await?))
+    } else {
+        Err(Error::UnexpectedResponse(response))
+    }
+}
+
+async fn decode<T: DeserializeOwned, E>(
+    response: reqwest::Response,
+) -> Result<ResponseValue<T>, Error<E>> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    let inner =
+        serde_json::from_slice(&body).map_err(|e| Error::InvalidResponsePayload(body, e))?;
+    Ok(ResponseValue::new(inner, status, headers))
+}
