@@ -414,3 +414,27 @@ async fn upload_errors_are_typed_like_generated_ones() {
         .unwrap_err();
     assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
 }
+
+#[tokio::test]
+async fn csv_import_sends_the_file_and_decodes_the_queued_import() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/post-csv-import/"))
+        .and(header("x-api-key", KEY))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "id": "csv_1", "teamId": "team_1", "organizationId": "org_1", "status": "PENDING", "fileName": "posts.csv",
+            "totalRows": 0, "processedRows": 0, "successRows": 0, "failedRows": 0,
+            "createdAt": "2024-01-01T00:00:00Z", "updatedAt": "2024-01-01T00:00:00Z"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let csv = social_clients::FilePart::new("text,date\nhello,2024-01-02\n", "posts.csv")
+        .mime("text/csv");
+    let import = client(&server).post_csv_create(csv).await.unwrap();
+    assert_eq!(import.status(), 201);
+    assert_eq!(import.status, types::PostCsvImportStatus::Pending);
+    let request = support::only_request(&server).await;
+    let body = String::from_utf8_lossy(&request.body);
+    assert!(body.contains("name=\"file\"; filename=\"posts.csv\"\r\nContent-Type: text/csv\r\n\r\ntext,date\nhello,2024-01-02\n"), "{body}");
+}

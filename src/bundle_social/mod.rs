@@ -12,6 +12,7 @@ mod generated {
 
 pub use generated::*;
 
+mod post_csv;
 mod upload;
 
 crate::provider::provider! {

@@ -217,6 +217,45 @@ mod tests {
         );
     }
 
+    /// Adding one field to one upstream schema must not rename any other
+    /// type: every name of the original still exists, and the changed entity
+    /// keeps its own.
+    #[test]
+    fn adding_a_field_upstream_renames_no_other_type() {
+        let path = crate::workspace::root().join("../shared/upstream/bundle_social/openapi.json");
+        if !path.exists() {
+            eprintln!("skipped: {} is not present", path.display());
+            return;
+        }
+        let original = document::read(&path).unwrap();
+        let mut changed = original.clone();
+        let team = "/paths/~1api~1v1~1team~1{id}/get/responses/200/content/application~1json/schema/properties";
+        changed.pointer_mut(team).expect("the team read answer")["addedLater"] =
+            serde_json::json!({"type": "string"});
+        let names = |doc: serde_json::Value| -> std::collections::BTreeSet<String> {
+            let normalized =
+                crate::normalize::normalize(doc, &mut Context::new("ApiError")).unwrap();
+            normalized["components"]["schemas"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect()
+        };
+        let (before, after) = (names(original), names(changed));
+        let lost: Vec<_> = before.difference(&after).collect();
+        assert!(
+            lost.is_empty(),
+            "names lost after an unrelated addition: {lost:?}"
+        );
+        assert!(after.contains("Team"));
+        assert!(
+            after.len() - before.len() <= 1,
+            "{:?}",
+            after.difference(&before).collect::<Vec<_>>()
+        );
+    }
+
     #[test]
     fn stats_of_a_committed_provider() {
         let providers = Providers::load(&crate::workspace::root().join("specs")).unwrap();

@@ -171,6 +171,29 @@ mod tests {
     }
 
     #[test]
+    fn an_overlay_can_pin_a_hoisted_name() {
+        let doc = json!({"openapi": "3.0.3", "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {
+            "description": "ok",
+            "content": {"application/json": {"schema": {"type": "object", "properties": {"ok": {"type": "boolean"}}}}}
+        }}}}}});
+        let overlay = json!({"overlay": "1.0.0", "actions": [{
+            "target": "$.paths['/a'].get.responses['200'].content['application/json'].schema",
+            "update": {"x-social-clients-name": "Health"}
+        }]});
+        let out = normalize(
+            doc,
+            &mut Context::new("ApiError").with_overlay(Some(overlay)),
+        )
+        .unwrap();
+        let names: Vec<_> = out["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(names, ["Health"]);
+    }
+
+    #[test]
     fn a_non_object_document_is_an_error_not_a_panic() {
         let err = normalize(json!([1, 2]), &mut Context::new("ApiError")).unwrap_err();
         assert!(err.to_string().contains("not a JSON/YAML object"), "{err}");
