@@ -59,6 +59,8 @@ pub mod gipper;
 pub mod hooked;
 #[cfg(feature = "postbreeze")]
 pub mod postbreeze;
+#[cfg(feature = "webhook-signatures")]
+pub mod webhooks;
 
 /// Compiles the README's examples as doctests, so they cannot rot.
 #[doc = include_str!("../README.md")]
