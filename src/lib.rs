@@ -38,6 +38,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 mod auth;
 mod builder;
 #[cfg(feature = "bundle-social")]

@@ -12,6 +12,8 @@ mod generated {
 
 pub use generated::*;
 
+mod account;
+
 mod post_csv;
 mod upload;
 

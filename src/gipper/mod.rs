@@ -12,6 +12,8 @@ mod generated {
 
 pub use generated::*;
 
+mod account;
+
 crate::provider::provider! {
     name: "Gipper",
     base_url: "https://platform-api.gogipper.com",

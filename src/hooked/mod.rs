@@ -12,6 +12,8 @@ mod generated {
 
 pub use generated::*;
 
+mod account;
+
 crate::provider::provider! {
     name: "Hooked",
     base_url: "https://api.hooked.so",

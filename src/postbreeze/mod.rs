@@ -12,6 +12,8 @@ mod generated {
 
 pub use generated::*;
 
+mod account;
+
 crate::provider::provider! {
     name: "Postbreeze",
     base_url: "https://api.postbreeze.ai/api/v1",

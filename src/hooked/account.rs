@@ -1,0 +1,32 @@
+//! Hooked's analyzed account through the provider-neutral view.
+
+use super::types::AnalyzedAccount;
+use crate::accounts::{bare_handle, AccountView, Platform};
+
+impl AccountView for AnalyzedAccount {
+    fn platform(&self) -> Platform {
+        Platform::from(self.provider_platform().as_str())
+    }
+    fn provider_platform(&self) -> String {
+        self.platform.to_string()
+    }
+    fn handle(&self) -> Option<&str> {
+        bare_handle(&self.username)
+    }
+    fn display_name(&self) -> Option<&str> {
+        self.display_name.as_deref()
+    }
+    fn avatar_url(&self) -> Option<&str> {
+        self.avatar_url.as_deref()
+    }
+    /// Hooked reports only its own id (`id`), not the platform's.
+    fn external_id(&self) -> Option<&str> {
+        None
+    }
+    fn followers(&self) -> Option<u64> {
+        self.stats
+            .as_ref()?
+            .followers
+            .and_then(|f| u64::try_from(f).ok())
+    }
+}

@@ -1,0 +1,25 @@
+//! Postbreeze's connected channel through the provider-neutral view.
+
+use super::types::SocialAccount;
+use crate::accounts::{bare_handle, AccountView, Platform};
+
+impl AccountView for SocialAccount {
+    fn platform(&self) -> Platform {
+        Platform::from(self.provider_platform().as_str())
+    }
+    fn provider_platform(&self) -> String {
+        self.platform.to_string()
+    }
+    fn handle(&self) -> Option<&str> {
+        bare_handle(&self.handle)
+    }
+    fn display_name(&self) -> Option<&str> {
+        self.display_name.as_deref()
+    }
+    fn avatar_url(&self) -> Option<&str> {
+        self.avatar_url.as_deref()
+    }
+    fn external_id(&self) -> Option<&str> {
+        Some(self.external_id.as_str()).filter(|id| !id.is_empty())
+    }
+}
