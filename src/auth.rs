@@ -1,7 +1,5 @@
 //! API keys and how each provider expects them.
 
-use std::fmt;
-
 use reqwest::header::{HeaderName, HeaderValue};
 
 /// An API key or token. Its `Debug` and `Display` never show the value, so a
@@ -33,17 +31,7 @@ impl From<&str> for ApiKey {
     }
 }
 
-impl fmt::Debug for ApiKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ApiKey(<redacted>)")
-    }
-}
-
-impl fmt::Display for ApiKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+crate::redact::redacted!(ApiKey);
 
 /// How a provider authenticates a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -44,6 +44,7 @@ mod builder;
 #[cfg(feature = "bundle-social")]
 mod multipart;
 mod provider;
+mod redact;
 mod redirect;
 
 pub use auth::{ApiKey, AuthScheme};

@@ -23,7 +23,9 @@ pub use platform::Platform;
 /// report are `None`.
 pub trait AccountView {
     /// The platform, mapped onto the common enum.
-    fn platform(&self) -> Platform;
+    fn platform(&self) -> Platform {
+        Platform::from(self.provider_platform().as_str())
+    }
     /// The platform value as the provider sent it (`TIKTOK_BUSINESS`,
     /// `tiktok`, ...), for what the common enum leaves out.
     fn provider_platform(&self) -> String;

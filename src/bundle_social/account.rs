@@ -1,12 +1,9 @@
 //! bundle.social's `SocialAccount` through the provider-neutral view.
 
 use super::types::SocialAccount;
-use crate::accounts::{bare_handle, AccountView, Platform};
+use crate::accounts::{bare_handle, AccountView};
 
 impl AccountView for SocialAccount {
-    fn platform(&self) -> Platform {
-        Platform::from(self.provider_platform().as_str())
-    }
     fn provider_platform(&self) -> String {
         self.type_.to_string()
     }

@@ -1,12 +1,9 @@
 //! Hooked's analyzed account through the provider-neutral view.
 
 use super::types::AnalyzedAccount;
-use crate::accounts::{bare_handle, AccountView, Platform};
+use crate::accounts::{bare_handle, AccountView};
 
 impl AccountView for AnalyzedAccount {
-    fn platform(&self) -> Platform {
-        Platform::from(self.provider_platform().as_str())
-    }
     fn provider_platform(&self) -> String {
         self.platform.to_string()
     }

@@ -1,5 +1,3 @@
-use std::fmt;
-
 /// A webhook signing secret. Its `Debug` and `Display` never show the value.
 #[derive(Clone, PartialEq, Eq)]
 pub struct WebhookSecret(Vec<u8>);
@@ -27,14 +25,4 @@ impl From<String> for WebhookSecret {
     }
 }
 
-impl fmt::Debug for WebhookSecret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("WebhookSecret(<redacted>)")
-    }
-}
-
-impl fmt::Display for WebhookSecret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+crate::redact::redacted!(WebhookSecret);
