@@ -7,7 +7,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 
 use crate::auth::KeyError;
-use crate::{ApiKey, Provider};
+use crate::{ApiKey, Provider, RetryPolicy, Runtime};
 
 /// Default limit on a whole request, connect to last body byte.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -48,6 +48,7 @@ pub struct ClientBuilder<P> {
     timeout: Duration,
     connect_timeout: Duration,
     user_agent: String,
+    retry: RetryPolicy,
     provider: PhantomData<fn() -> P>,
 }
 
@@ -59,6 +60,7 @@ impl<P> fmt::Debug for ClientBuilder<P> {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -72,6 +74,7 @@ impl<P: Provider> ClientBuilder<P> {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: concat!("social-clients/", env!("CARGO_PKG_VERSION")).to_string(),
+            retry: RetryPolicy::default(),
             provider: PhantomData,
         }
     }
@@ -101,6 +104,13 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
+    /// When failed requests are retried (default: twice, for requests that
+    /// are safe to repeat; see [`RetryPolicy`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
@@ -127,7 +137,11 @@ impl<P: Provider> ClientBuilder<P> {
             .redirect(crate::redirect::same_origin_policy())
             .build()
             .map_err(|source| BuildError::Http { provider, source })?;
-        Ok(P::from_http_client(&base_url, http))
+        Ok(P::from_http_client(
+            &base_url,
+            http,
+            Runtime::new(provider, self.retry),
+        ))
     }
 }
 

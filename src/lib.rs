@@ -41,17 +41,22 @@
 pub mod accounts;
 mod auth;
 mod builder;
+mod hooks;
 #[cfg(feature = "bundle-social")]
 mod multipart;
 mod provider;
 mod redact;
 mod redirect;
+mod retry;
+mod runtime;
 
 pub use auth::{ApiKey, AuthScheme};
 pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 #[cfg(feature = "bundle-social")]
 pub use multipart::FilePart;
 pub use provider::Provider;
+pub use retry::RetryPolicy;
+pub use runtime::Runtime;
 
 #[cfg(feature = "bundle-social")]
 pub mod bundle_social;

@@ -57,28 +57,38 @@ impl std::fmt::Debug for FilePart {
     }
 }
 
-/// What a multipart operation answers, as its spec documents it.
+/// A multipart operation: its id (for tracing) and what it answers, as its
+/// spec documents it.
 pub(crate) struct Statuses {
+    pub operation_id: &'static str,
     /// The success status (its body decodes as `T`).
     pub success: u16,
     /// Error statuses whose body decodes as the provider's error type `E`.
     pub errors: &'static [u16],
 }
 
-/// POSTs `form` to `url` and decodes the answer exactly as a generated
-/// method would: the success body as `T`, a documented error as
-/// `Error::ErrorResponse(E)`, anything else as `Error::UnexpectedResponse`.
+/// POSTs `form` to `url` through the same hook as generated methods
+/// (tracing; one attempt, since a streamed body cannot be resent) and
+/// decodes the answer exactly as a generated method would: the success body
+/// as `T`, a documented error as `Error::ErrorResponse(E)`, anything else as
+/// `Error::UnexpectedResponse`.
 pub(crate) async fn post<T: DeserializeOwned, E: DeserializeOwned>(
     http: &reqwest::Client,
+    runtime: &crate::Runtime,
     url: String,
     form: Form,
     statuses: Statuses,
 ) -> Result<ResponseValue<T>, Error<E>> {
-    let response = http
+    let request = http
         .post(url)
         .header(reqwest::header::ACCEPT, "application/json")
         .multipart(form)
-        .send()
+        .build()
+        .map_err(Error::CommunicationError)?;
+    let info = progenitor_client::OperationInfo {
+        operation_id: statuses.operation_id,
+    };
+    let response = crate::hooks::execute(http, runtime, request, &info)
         .await
         .map_err(Error::CommunicationError)?;
     let status = response.status().as_u16();

@@ -13,8 +13,9 @@ pub trait Provider: Sized {
     const AUTH: AuthScheme;
 
     /// Wraps a configured HTTP client (auth header, timeouts and redirect
-    /// policy already set) into the generated client.
-    fn from_http_client(base_url: &str, http: reqwest::Client) -> Self;
+    /// policy already set) and the hand-written layer's settings into the
+    /// generated client.
+    fn from_http_client(base_url: &str, http: reqwest::Client, runtime: crate::Runtime) -> Self;
 }
 
 /// Implements [`Provider`] for a generated `Client` and adds its
@@ -27,8 +28,22 @@ macro_rules! provider {
             const DEFAULT_BASE_URL: &'static str = $base;
             const AUTH: $crate::AuthScheme = $auth;
 
-            fn from_http_client(base_url: &str, http: reqwest::Client) -> Self {
-                Client::new_with_client(base_url, http)
+            fn from_http_client(base_url: &str, http: reqwest::Client, runtime: $crate::Runtime) -> Self {
+                Client::new_with_client(base_url, http, runtime)
+            }
+        }
+
+        // Implemented for `Client` itself, this takes precedence over the
+        // generated default for `&Client` (progenitor's auto-ref
+        // specialization): every generated method sends through it.
+        impl progenitor_client::ClientHooks<$crate::Runtime> for Client {
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                info: &progenitor_client::OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                use progenitor_client::ClientInfo;
+                $crate::hooks::execute(self.client(), self.inner(), request, info).await
             }
         }
 

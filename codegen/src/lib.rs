@@ -10,5 +10,5 @@ mod generate;
 mod providers;
 
 pub use error::CodegenError;
-pub use generate::{generate, generate_spec, Generated, Style};
+pub use generate::{generate, generate_spec, Generated, Style, INNER_TYPE};
 pub use providers::{ProviderModule, PROVIDERS};

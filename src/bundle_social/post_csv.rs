@@ -23,11 +23,13 @@ impl Client {
         let part = file.into_part().map_err(Error::InvalidRequest)?;
         let form = reqwest::multipart::Form::new().part("file", part);
         let statuses = Statuses {
+            operation_id: "post_csv_create",
             success: 201,
             errors: &[400, 401, 403, 404, 429, 500],
         };
         post(
             &self.client,
+            &self.inner,
             format!("{}/api/v1/post-csv-import/", self.baseurl),
             form,
             statuses,

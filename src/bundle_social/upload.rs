@@ -25,11 +25,13 @@ impl Client {
         }
         let form = form.part("file", file.into_part().map_err(Error::InvalidRequest)?);
         let statuses = Statuses {
+            operation_id: "upload_create",
             success: 200,
             errors: &[400, 401, 403, 404, 429, 500],
         };
         post(
             &self.client,
+            &self.inner,
             format!("{}/api/v1/upload/", self.baseurl),
             form,
             statuses,

@@ -51,7 +51,11 @@ impl ScratchCrate {
         if !dir.join("Cargo.lock").exists() {
             write_if_changed(&dir.join("Cargo.lock"), &lock)?;
         }
-        let lib = format!("#![allow(warnings, clippy::all)]\n{source}");
+        // The generated client holds `crate::runtime::Runtime` (see
+        // social_clients_codegen::INNER_TYPE); a stand-in is enough to check.
+        let lib = format!(
+            "#![allow(warnings, clippy::all)]\npub mod runtime {{ #[derive(Clone, Debug)] pub struct Runtime; }}\n{source}"
+        );
         write_if_changed(&dir.join("src/lib.rs"), lib.as_bytes())?;
         Ok(ScratchCrate { dir })
     }

@@ -1,0 +1,88 @@
+//! The request hook every generated client runs through
+//! (`progenitor_client::ClientHooks::exec`): retries per the client's
+//! [`RetryPolicy`](crate::RetryPolicy), and one tracing span per operation.
+//!
+//! The span (`social_clients.request`, at INFO) records provider, operation
+//! id, method, path, attempt, status and the provider's request id; never
+//! headers, query strings or bodies, where keys and personal data live.
+
+use std::time::SystemTime;
+
+use progenitor_client::OperationInfo;
+use tracing::Instrument;
+
+use crate::retry::Outcome;
+use crate::runtime::Runtime;
+
+/// Response headers providers put their request id in.
+const REQUEST_ID_HEADERS: [&str; 3] = ["x-request-id", "request-id", "x-amzn-requestid"];
+
+/// Sends `request`, retrying as the policy allows.
+pub(crate) async fn execute(
+    http: &reqwest::Client,
+    runtime: &Runtime,
+    mut request: reqwest::Request,
+    info: &OperationInfo,
+) -> reqwest::Result<reqwest::Response> {
+    let span = tracing::info_span!(
+        "social_clients.request",
+        provider = runtime.provider,
+        operation = info.operation_id,
+        method = %request.method(),
+        path = request.url().path(),
+        attempt = tracing::field::Empty,
+        status = tracing::field::Empty,
+        request_id = tracing::field::Empty,
+    );
+    async move {
+        let policy = &runtime.retry;
+        let mut delays = policy.backoff_delays();
+        let mut attempt = 1u32;
+        loop {
+            tracing::Span::current().record("attempt", attempt);
+            // A body that is a stream cannot be sent twice; such a request
+            // gets one attempt.
+            let spare = request.try_clone();
+            let method = request.method().clone();
+            let result = http.execute(request).await;
+            record_outcome(&result);
+            let delay = match (spare, delays.next()) {
+                (Some(spare), Some(backoff)) => policy
+                    .decide(&method, &Outcome::of(&result, SystemTime::now()), backoff)
+                    .map(|delay| (spare, delay)),
+                _ => None,
+            };
+            let Some((next, delay)) = delay else {
+                return result;
+            };
+            tracing::info!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+            drop(result);
+            tokio::time::sleep(delay).await;
+            request = next;
+            attempt += 1;
+        }
+    }
+    .instrument(span)
+    .await
+}
+
+fn record_outcome(result: &reqwest::Result<reqwest::Response>) {
+    let span = tracing::Span::current();
+    match result {
+        Ok(response) => {
+            span.record("status", response.status().as_u16());
+            if let Some(id) = REQUEST_ID_HEADERS
+                .iter()
+                .find_map(|h| response.headers().get(*h))
+                .and_then(|v| v.to_str().ok())
+            {
+                span.record("request_id", id);
+            }
+        }
+        Err(e) => {
+            // reqwest's error text names the URL without credentials; keys are
+            // headers and never appear in it.
+            tracing::info!(error = %e, "request failed");
+        }
+    }
+}
