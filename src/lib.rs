@@ -45,6 +45,7 @@ mod hooks;
 #[cfg(feature = "bundle-social")]
 mod multipart;
 mod provider;
+pub mod rate_window;
 mod redact;
 mod redirect;
 mod retry;
@@ -55,6 +56,7 @@ pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TI
 #[cfg(feature = "bundle-social")]
 pub use multipart::FilePart;
 pub use provider::Provider;
+pub use rate_window::RateWindow;
 pub use retry::RetryPolicy;
 pub use runtime::Runtime;
 

@@ -68,6 +68,7 @@ async fn create_sends_the_authentication_header_and_body_and_decodes_success() {
         .await;
     let answer = create(&server).await.unwrap().into_inner();
     assert!(answer.success && answer.message.is_empty());
+    assert_eq!(answer.clone().into_result().unwrap().len(), 1);
     let account = &answer.ig_accounts[0];
     assert_eq!(
         (account.id, account.ig_user_id.as_str()),
@@ -88,6 +89,15 @@ async fn a_refused_connection_is_success_false_with_messages() {
     .await;
     let answer = create(&server).await.unwrap().into_inner();
     assert!(!answer.success && answer.ig_accounts.is_empty());
+    let refused = answer.clone().into_result().unwrap_err();
+    assert_eq!(
+        refused.messages,
+        ["Instagram account IG_NAME not connected."]
+    );
+    assert_eq!(
+        refused.to_string(),
+        "Gipper refused to connect the accounts: Instagram account IG_NAME not connected."
+    );
     assert_eq!(answer.message, ["Instagram account IG_NAME not connected."]);
 }
 

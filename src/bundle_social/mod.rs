@@ -11,10 +11,12 @@ mod generated {
 }
 
 pub use generated::*;
+pub use rate_window::WaitError;
 
 mod account;
 
 mod post_csv;
+mod rate_window;
 mod upload;
 
 crate::provider::provider! {

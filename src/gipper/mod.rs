@@ -13,6 +13,9 @@ mod generated {
 pub use generated::*;
 
 mod account;
+mod refusal;
+
+pub use refusal::Refused;
 
 crate::provider::provider! {
     name: "Gipper",

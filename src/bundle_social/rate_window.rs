@@ -1,0 +1,84 @@
+//! bundle.social's rate window, and profile refresh that waits for it.
+
+use std::time::{Duration, Instant};
+
+use super::types::{
+    AccountSelector, SocialAccountConnectionCheckResponse, SocialAccountProfileRefreshResponse,
+};
+use super::{types, Client, Error, ResponseValue};
+use crate::rate_window::{retry_after, RateWindow};
+
+impl From<&SocialAccountProfileRefreshResponse> for RateWindow {
+    fn from(answer: &SocialAccountProfileRefreshResponse) -> Self {
+        RateWindow {
+            limit: answer.limit.get(),
+            used: answer.used,
+            remaining: answer.remaining,
+            window: Duration::from_secs(answer.window_seconds.get()),
+        }
+    }
+}
+
+impl From<&SocialAccountConnectionCheckResponse> for RateWindow {
+    fn from(answer: &SocialAccountConnectionCheckResponse) -> Self {
+        RateWindow {
+            limit: answer.limit.get(),
+            used: answer.used,
+            remaining: answer.remaining,
+            window: Duration::from_secs(answer.window_seconds.get()),
+        }
+    }
+}
+
+/// Why [`Client::profile_refresh_waiting`] gave up.
+#[derive(Debug, thiserror::Error)]
+pub enum WaitError {
+    /// The window did not reopen within the maximum wait.
+    #[error("the rate window was still closed after waiting {waited:?} (maximum {max_wait:?})")]
+    StillLimited {
+        waited: Duration,
+        max_wait: Duration,
+    },
+    /// Any other failure, as the generated method reports it.
+    #[error(transparent)]
+    Api(#[from] Error<types::ApiError>),
+}
+
+/// How long to wait after a 429 that names no `Retry-After`: bundle.social's
+/// profile-refresh windows are short (`windowSeconds` in its answers).
+const FALLBACK_WAIT: Duration = Duration::from_secs(5);
+
+impl Client {
+    /// Refreshes a profile like [`Client::social_account_profile_refresh`],
+    /// but when the rate window is exhausted (429) waits for it to reopen
+    /// (the answer's `Retry-After`, or a few seconds) and tries again, for at
+    /// most `max_wait` in all. Cancel by dropping the future.
+    ///
+    /// # Errors
+    /// [`WaitError::StillLimited`] when the window stays closed past
+    /// `max_wait`; [`WaitError::Api`] for any other failure.
+    pub async fn profile_refresh_waiting(
+        &self,
+        body: &AccountSelector,
+        max_wait: Duration,
+    ) -> Result<ResponseValue<SocialAccountProfileRefreshResponse>, WaitError> {
+        let started = Instant::now();
+        loop {
+            let wait = match self.social_account_profile_refresh(body).await {
+                Err(Error::ErrorResponse(answer)) if answer.status() == 429 => {
+                    retry_after(answer.headers()).unwrap_or(FALLBACK_WAIT)
+                }
+                other => return other.map_err(WaitError::Api),
+            };
+            let waited = started.elapsed();
+            if waited + wait > max_wait {
+                return Err(WaitError::StillLimited { waited, max_wait });
+            }
+            tracing::info!(
+                wait_ms = wait.as_millis() as u64,
+                "rate window exhausted; waiting for it to reopen"
+            );
+            tokio::time::sleep(wait).await;
+        }
+    }
+}

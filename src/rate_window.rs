@@ -1,0 +1,45 @@
+//! Rate windows: how many calls are left and when the window reopens.
+//!
+//! bundle.social's profile-refresh and connection-check answers carry the
+//! window (`limit`, `used`, `remaining`, `windowSeconds`); Postbreeze limits
+//! to 60 requests a minute (burst) and 1000 per 15 minutes and answers 429
+//! with `Retry-After`. [`RateWindow`] is the typed value; the retry policy
+//! (see [`crate::RetryPolicy`]) and the providers' waiting helpers use it.
+
+use std::time::{Duration, SystemTime};
+
+/// A provider's rate window as of one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateWindow {
+    /// Calls allowed per window.
+    pub limit: u64,
+    /// Calls used in the current window.
+    pub used: u64,
+    /// Calls left in the current window.
+    pub remaining: u64,
+    /// Length of the window.
+    pub window: Duration,
+}
+
+impl RateWindow {
+    /// Whether no call is left in this window.
+    pub fn is_exhausted(&self) -> bool {
+        self.remaining == 0
+    }
+}
+
+/// Postbreeze's documented limits: a burst of 60 requests per minute and
+/// 1000 per 15 minutes, per API key.
+pub const POSTBREEZE_LIMITS: [(u64, Duration); 2] = [
+    (60, Duration::from_secs(60)),
+    (1000, Duration::from_secs(15 * 60)),
+];
+
+/// How long a 429 answer asks to wait: its `Retry-After` (seconds or an
+/// HTTP date), if any.
+pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| crate::retry::parse_retry_after(v, SystemTime::now()))
+}
