@@ -36,29 +36,34 @@ pub(crate) async fn execute(
     );
     async move {
         let policy = &runtime.retry;
-        let mut delays = policy.backoff_delays();
+        // Built at the first failure: the happy path pays for neither the
+        // jittered backoff nor a spare copy of the request beyond what a
+        // retry could use.
+        let mut delays = None;
         let mut attempt = 1u32;
         loop {
             tracing::Span::current().record("attempt", attempt);
             // A body that is a stream cannot be sent twice; such a request
             // gets one attempt.
-            let spare = request.try_clone();
+            let spare = if attempt < policy.max_attempts() {
+                request.try_clone()
+            } else {
+                None
+            };
             let method = request.method().clone();
             let result = http.execute(request).await;
             record_outcome(&result);
-            let delay = match (spare, delays.next()) {
-                (Some(spare), Some(backoff)) => policy
-                    .decide(&method, &Outcome::of(&result, SystemTime::now()), backoff)
-                    .map(|delay| (spare, delay)),
-                _ => None,
-            };
-            let Some((next, delay)) = delay else {
+            let Some(spare) = spare else { return result };
+            let outcome = Outcome::of(&result, SystemTime::now());
+            let backoff = delays.get_or_insert_with(|| policy.backoff_delays()).next();
+            let Some(delay) = backoff.and_then(|backoff| policy.decide(&method, &outcome, backoff))
+            else {
                 return result;
             };
             tracing::info!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
             drop(result);
             tokio::time::sleep(delay).await;
-            request = next;
+            request = spare;
             attempt += 1;
         }
     }
