@@ -8,27 +8,24 @@ use super::types::{
 use super::{types, Client, Error, ResponseValue};
 use crate::rate_window::{retry_after, RateWindow};
 
-impl From<&SocialAccountProfileRefreshResponse> for RateWindow {
-    fn from(answer: &SocialAccountProfileRefreshResponse) -> Self {
-        RateWindow {
-            limit: answer.limit.get(),
-            used: answer.used,
-            remaining: answer.remaining,
-            window: Duration::from_secs(answer.window_seconds.get()),
+/// Both answers that carry the window name its fields the same way.
+macro_rules! window_from {
+    ($answer:ty) => {
+        impl From<&$answer> for RateWindow {
+            fn from(answer: &$answer) -> Self {
+                RateWindow {
+                    limit: answer.limit.get(),
+                    used: answer.used,
+                    remaining: answer.remaining,
+                    window: Duration::from_secs(answer.window_seconds.get()),
+                }
+            }
         }
-    }
+    };
 }
 
-impl From<&SocialAccountConnectionCheckResponse> for RateWindow {
-    fn from(answer: &SocialAccountConnectionCheckResponse) -> Self {
-        RateWindow {
-            limit: answer.limit.get(),
-            used: answer.used,
-            remaining: answer.remaining,
-            window: Duration::from_secs(answer.window_seconds.get()),
-        }
-    }
-}
+window_from!(SocialAccountProfileRefreshResponse);
+window_from!(SocialAccountConnectionCheckResponse);
 
 /// Why [`Client::profile_refresh_waiting`] gave up.
 #[derive(Debug, thiserror::Error)]
