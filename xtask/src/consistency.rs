@@ -88,6 +88,7 @@ mod tests {
             error_schema: "ApiError".into(),
             licence: "l".into(),
             hand_written: vec!["upload_create".into()],
+            select: None,
         }
     }
 

@@ -35,6 +35,10 @@ pub enum XtaskError {
     },
     #[error("{}: {message}", path.display())]
     Stale { path: PathBuf, message: String },
+    #[error("{}: {count} breaking change(s) (--deny-breaking)", path.display())]
+    Breaking { path: PathBuf, count: usize },
+    #[error("GET {url}: {message}")]
+    Fetch { url: String, message: String },
     #[error("unknown provider `{name}` (known: {known})")]
     UnknownProvider { name: String, known: String },
 }

@@ -3,12 +3,15 @@
 mod commands;
 mod consistency;
 mod document;
+mod download;
 mod error;
 mod fsutil;
+mod lockfile;
 mod normalize;
 mod providers;
 mod shape_agreement;
 mod snapshot;
+mod spec_diff;
 mod summary;
 mod workspace;
 
@@ -31,6 +34,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Download each provider's published description into specs/<provider>/source.* and lock it.
+    Fetch {
+        /// Providers to fetch (default: all; hand-maintained ones are reported).
+        providers: Vec<String>,
+        /// Take this local file instead of downloading (one provider).
+        #[arg(long, value_name = "PATH")]
+        from: Option<std::path::PathBuf>,
+        /// Write the description here instead of into specs/ (one provider, no lock).
+        #[arg(long, value_name = "PATH")]
+        out: Option<std::path::PathBuf>,
+        /// Give up on a download after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        timeout: u64,
+    },
     /// Normalize specs/<provider>/source.* (+ overlay.yaml) into specs/<provider>/openapi.json.
     Normalize {
         /// Providers to normalize (default: all).
@@ -41,8 +58,22 @@ enum Command {
         /// Providers to generate (default: all).
         providers: Vec<String>,
     },
-    /// Fail when a committed normalized spec or snapshot is stale.
+    /// Fail when a committed normalized spec, snapshot or source lock is stale.
     Check,
+    /// Report what changes for client users between the committed spec and a new one.
+    Diff {
+        /// The provider whose committed spec is the old side.
+        provider: String,
+        /// The new side (default: what the current source normalizes to).
+        #[arg(long, value_name = "PATH")]
+        against: Option<std::path::PathBuf>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Exit non-zero when any change is breaking.
+        #[arg(long)]
+        deny_breaking: bool,
+    },
     /// List the normalizer passes in the order they run.
     Passes,
     /// List the providers: base URL, auth, where the description comes from.
@@ -97,11 +128,42 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result =
         Providers::load(&workspace::root().join("specs")).and_then(|providers| match cli.command {
+            Command::Fetch {
+                providers: names,
+                from,
+                out,
+                timeout,
+            } => commands::fetch::run(
+                &providers,
+                &names,
+                &commands::fetch::Options {
+                    from: from.as_deref(),
+                    out: out.as_deref(),
+                    limits: download::Limits {
+                        timeout: std::time::Duration::from_secs(timeout),
+                        ..download::Limits::default()
+                    },
+                },
+            ),
             Command::Normalize { providers: names } => {
                 commands::normalize::run(&providers, &names).map(drop)
             }
             Command::Generate { providers: names } => commands::generate::run(&providers, &names),
             Command::Check => commands::check::run(&providers),
+            Command::Diff {
+                provider,
+                against,
+                json,
+                deny_breaking,
+            } => commands::diff::run(
+                &providers,
+                &provider,
+                &commands::diff::Options {
+                    against: against.as_deref(),
+                    json,
+                    deny_breaking,
+                },
+            ),
             Command::Stats {
                 target,
                 style,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Result, XtaskError};
+use crate::normalize::{passes::select::Selection, Context};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,6 +25,28 @@ pub struct Provider {
     /// Unbound operations bound by hand in `src/<module>/`.
     #[serde(default)]
     pub hand_written: Vec<String>,
+    /// Which operations of the source to bind (default: all).
+    #[serde(default)]
+    pub select: Option<Selection>,
+}
+
+impl Provider {
+    /// The normalizer's settings for this provider.
+    pub fn context(&self, overlay: Option<serde_json::Value>) -> Context {
+        Context::new(&self.error_schema)
+            .with_overlay(overlay)
+            .with_select(self.select.clone())
+    }
+
+    /// Whether the project keeps the provider's own description (fetched)
+    /// rather than one it authored: the provider publishes one and `source`
+    /// is the file `cargo xtask fetch` writes.
+    pub fn fetched_source(&self) -> Option<String> {
+        let format = self.upstream_format.as_deref().unwrap_or("json");
+        self.upstream_url
+            .as_ref()
+            .map(|_| format!("source.{format}"))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use crate::normalize::{pointer::resolve, METHODS};
+use crate::normalize::{pointer::resolve_schema, METHODS};
 
 /// Every disagreement, one line each (`METHOD path: where: what`).
 pub fn disagreements(committed: &Value, upstream: &Value) -> Vec<String> {
@@ -108,8 +108,8 @@ impl Comparison<'_> {
     }
 
     fn schema(&mut self, ours: &Value, theirs: &Value, at: &str, direction: Direction) {
-        let (ours, our_null) = unwrap(self.ours, ours);
-        let (theirs, their_null) = unwrap(self.theirs, theirs);
+        let (ours, our_null) = resolve_schema(self.ours, ours);
+        let (theirs, their_null) = resolve_schema(self.theirs, theirs);
         if direction == Direction::Response && their_null && !our_null {
             self.report(at, "upstream may send null; ours may not".into());
         }
@@ -177,31 +177,6 @@ impl Comparison<'_> {
             self.schema(schema, upstream, &at, direction);
         }
     }
-}
-
-/// The schema behind references and a nullable single-`allOf` wrapper, and
-/// whether it accepts null.
-fn unwrap<'a>(doc: &'a Value, schema: &'a Value) -> (&'a Value, bool) {
-    let mut nullable = schema.get("nullable") == Some(&Value::Bool(true));
-    let mut current = schema;
-    for _ in 0..16 {
-        if let Some(r) = current.get("$ref").and_then(Value::as_str) {
-            match resolve(doc, r) {
-                Some(target) => current = target,
-                None => break,
-            }
-        } else if let Some([one]) = current
-            .get("allOf")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-        {
-            current = one;
-        } else {
-            break;
-        }
-        nullable |= current.get("nullable") == Some(&Value::Bool(true));
-    }
-    (current, nullable)
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! `cargo xtask check`: fail, naming each file, when a committed normalized
-//! spec or snapshot is not what the current sources produce.
+//! spec or snapshot is not what the current sources produce, or a fetched
+//! description no longer matches its `source.lock`.
 
 use crate::error::{Result, XtaskError};
+use crate::lockfile;
 use crate::providers::Providers;
 use crate::snapshot;
 use crate::workspace::display_relative;
@@ -10,7 +12,15 @@ pub fn run(providers: &Providers) -> Result<()> {
     providers.check_matches_crate()?;
     let root = providers.root();
     let mut stale = Vec::new();
-    for (module, _) in providers.select(&[])? {
+    for (module, provider) in providers.select(&[])? {
+        let fetched = provider.fetched_source().as_deref() == Some(provider.source.as_str());
+        if let Err(e) = lockfile::verify(&providers.dir(module), &provider.source, fetched) {
+            eprintln!("stale: {e}");
+            stale.push(display_relative(
+                &root,
+                &lockfile::path(&providers.dir(module)),
+            ));
+        }
         let normalized = super::normalize::normalize_provider(providers, module)?;
         let committed = std::fs::read(&normalized.output).unwrap_or_default();
         if committed != normalized.bytes {

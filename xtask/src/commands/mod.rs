@@ -3,6 +3,8 @@
 pub mod agree;
 pub mod check;
 pub mod compile_time;
+pub mod diff;
+pub mod fetch;
 pub mod generate;
 pub mod normalize;
 pub mod providers;
@@ -134,6 +136,31 @@ mod tests {
             "{err}"
         );
         assert_eq!(std::fs::read(&output).unwrap(), before);
+    }
+
+    #[test]
+    fn diff_denies_a_breaking_source_change_and_passes_an_unchanged_one() {
+        let (dir, providers) = scratch();
+        let options = |deny_breaking| super::diff::Options {
+            against: None,
+            json: false,
+            deny_breaking,
+        };
+        super::diff::run(&providers, "gipper", &options(true)).unwrap();
+        let source = dir.path().join("specs/gipper/source.yaml");
+        let text = std::fs::read_to_string(&source).unwrap().replace(
+            "ig_profile_picture_url: { type: string, nullable: true }",
+            "",
+        );
+        std::fs::write(&source, text).unwrap();
+        super::diff::run(&providers, "gipper", &options(false)).unwrap();
+        let err = super::diff::run(&providers, "gipper", &options(true))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("specs/gipper/openapi.json: 1 breaking change(s)"),
+            "{err}"
+        );
     }
 
     #[test]

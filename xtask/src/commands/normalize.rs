@@ -8,7 +8,7 @@ use social_clients_codegen::{generate, Generated, Style};
 use crate::document;
 use crate::error::{Result, XtaskError};
 use crate::fsutil::write_if_changed;
-use crate::normalize::{normalize, Context, Unbound};
+use crate::normalize::{normalize, Unbound};
 use crate::providers::Providers;
 
 /// One provider's normalized spec, in memory.
@@ -45,7 +45,7 @@ pub fn normalize_provider(providers: &Providers, module: &str) -> Result<Normali
     } else {
         None
     };
-    let mut ctx = Context::new(&provider.error_schema).with_overlay(overlay);
+    let mut ctx = provider.context(overlay);
     let spec = normalize(source, &mut ctx).map_err(|e| {
         // Overlay errors point into the overlay file; all others into the source.
         let path = if e.pass == Some("overlay")

@@ -24,6 +24,17 @@ pub fn run(providers: &Providers) {
                 p.source, p.docs_url
             ),
         }
+        if let Ok(Some(lock)) =
+            crate::lockfile::SourceLock::read(&crate::lockfile::path(&providers.dir(module)))
+        {
+            println!("  fetched      {} from {}", lock.fetched_at, lock.url);
+        }
+        if let Some(select) = &p.select {
+            println!(
+                "  binds        tags {:?}, operations {:?}",
+                select.tags, select.operations
+            );
+        }
         println!("  error type   {}", p.error_schema);
         println!("  licence      {}", p.licence);
     }

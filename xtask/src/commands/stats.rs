@@ -21,6 +21,8 @@ pub struct Stats {
     pub style: &'static str,
     pub operations_in: usize,
     pub operations_bound: usize,
+    /// Operations providers.toml's `select` leaves out on purpose.
+    pub deselected: usize,
     pub unbound: Vec<Unbound>,
     pub types: usize,
     pub generated_lines: usize,
@@ -63,6 +65,12 @@ pub fn run(providers: &Providers, target: &str, style: Style, output: Output<'_>
         "operations         {} in, {} bound",
         stats.operations_in, stats.operations_bound
     );
+    if stats.deselected > 0 {
+        println!(
+            "  not selected     {} (providers.toml select)",
+            stats.deselected
+        );
+    }
     for u in &stats.unbound {
         println!("  unbound          {}: {}", u.operation, u.reason);
     }
@@ -88,20 +96,20 @@ pub struct Documents {
 
 /// The statistics and the documents they describe.
 pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Stats, Documents)> {
-    let (path, overlay, error_schema) = match providers.by_module.get(target) {
+    let (path, overlay, settings) = match providers.by_module.get(target) {
         Some(p) => {
             let dir = providers.dir(target);
             let overlay = dir.join("overlay.yaml");
             (
                 dir.join(&p.source),
                 overlay.exists().then_some(overlay),
-                p.error_schema.clone(),
+                p.context(None),
             )
         }
         None => (
             Path::new(target).to_path_buf(),
             None,
-            "ApiError".to_string(),
+            Context::new("ApiError"),
         ),
     };
     let source = document::read(&path)?;
@@ -113,7 +121,7 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Sta
     };
 
     let started = Instant::now();
-    let mut ctx = Context::new(&error_schema).with_overlay(overlay.clone());
+    let mut ctx = settings.clone().with_overlay(overlay.clone());
     let normalized = crate::normalize::normalize(source.clone(), &mut ctx).map_err(fail)?;
     let normalize_ms = started.elapsed().as_millis();
 
@@ -122,7 +130,7 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Sta
     let generate_ms = started.elapsed().as_millis();
 
     let mut naive = source;
-    let mut naive_ctx = Context::new(&error_schema).with_overlay(overlay);
+    let mut naive_ctx = settings.with_overlay(overlay);
     run_passes(&mut naive, &mut naive_ctx, &naive_passes()).map_err(fail)?;
     let naive_lines = generate_value(&naive, style, &path)?.lines();
 
@@ -134,6 +142,7 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Sta
         },
         operations_in,
         operations_bound: generated.operations,
+        deselected: ctx.deselected,
         unbound: ctx.unbound,
         types: generated.types,
         generated_lines: generated.lines(),

@@ -23,8 +23,12 @@ pub struct Context {
     pub error_schema: String,
     /// The overlay to apply, if the provider has one.
     pub overlay: Option<Value>,
+    /// Which operations providers.toml selects; `None` keeps them all.
+    pub select: Option<passes::select::Selection>,
     /// Operations removed because progenitor cannot bind them, with why.
     pub unbound: Vec<Unbound>,
+    /// How many operations the selection left out.
+    pub deselected: usize,
 }
 
 impl Context {
@@ -32,12 +36,19 @@ impl Context {
         Context {
             error_schema: error_schema.into(),
             overlay: None,
+            select: None,
             unbound: Vec::new(),
+            deselected: 0,
         }
     }
 
     pub fn with_overlay(mut self, overlay: Option<Value>) -> Self {
         self.overlay = overlay;
+        self
+    }
+
+    pub fn with_select(mut self, select: Option<passes::select::Selection>) -> Self {
+        self.select = select;
         self
     }
 }
@@ -71,6 +82,7 @@ pub const PASSES: &[Pass] = &[
     passes::shared_components::PASS,
     passes::path_params::PASS,
     passes::operation_ids::PASS,
+    passes::select::PASS,
     passes::media_types::PASS,
     passes::success_bodies::PASS,
     passes::error_bodies::PASS,

@@ -58,6 +58,31 @@ pub fn walk_mut_refs(value: &mut Value, f: &mut impl FnMut(&mut String)) {
     }
 }
 
+/// The schema behind references and a nullable single-`allOf` wrapper, and
+/// whether it accepts null.
+pub fn resolve_schema<'a>(doc: &'a Value, schema: &'a Value) -> (&'a Value, bool) {
+    let mut nullable = schema.get("nullable") == Some(&Value::Bool(true));
+    let mut current = schema;
+    for _ in 0..16 {
+        if let Some(r) = current.get("$ref").and_then(Value::as_str) {
+            match resolve(doc, r) {
+                Some(target) => current = target,
+                None => break,
+            }
+        } else if let Some([one]) = current
+            .get("allOf")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+        {
+            current = one;
+        } else {
+            break;
+        }
+        nullable |= current.get("nullable") == Some(&Value::Bool(true));
+    }
+    (current, nullable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

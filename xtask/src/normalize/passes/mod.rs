@@ -10,6 +10,7 @@ pub mod prune;
 pub mod refs;
 pub mod responses;
 pub mod schema_shape;
+pub mod select;
 pub mod shared_components;
 pub mod string_constraints;
 pub mod success_bodies;

@@ -1,0 +1,232 @@
+//! `cargo xtask fetch [provider...] [--from PATH] [--out PATH]`: download
+//! what each provider publishes now into `specs/<p>/source.<format>` and
+//! record it in `specs/<p>/source.lock`.
+//!
+//! Nothing is written unless the answer is a complete OpenAPI 3.0/3.1
+//! description in the format providers.toml declares; both files are
+//! written atomically. Providers that publish no description are reported
+//! as hand-maintained, not as failures.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::document::{self, MAX_DOCUMENT_BYTES};
+use crate::download::{self, Limits};
+use crate::error::{Result, XtaskError};
+use crate::fsutil::write_atomic;
+use crate::lockfile::{self, SourceLock};
+use crate::providers::{Provider, Providers};
+use crate::workspace::display_relative;
+
+pub struct Options<'a> {
+    /// Take this local file instead of downloading (offline use).
+    pub from: Option<&'a Path>,
+    /// Write the description here instead of into `specs/` (no lock), to
+    /// compare it with `cargo xtask diff --against`.
+    pub out: Option<&'a Path>,
+    pub limits: Limits,
+}
+
+/// What happened to one provider.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Fetched {
+        path: PathBuf,
+        sha256: String,
+    },
+    HandMaintained,
+    /// The provider publishes a description, but the project keeps one it
+    /// authored; fetching all providers leaves it alone.
+    AuthoredKept {
+        fetched_name: String,
+    },
+}
+
+pub fn run(providers: &Providers, names: &[String], options: &Options<'_>) -> Result<()> {
+    let selected = providers.select(names)?;
+    if (options.from.is_some() || options.out.is_some()) && selected.len() != 1 {
+        return Err(XtaskError::Config {
+            path: providers.specs_dir.join("providers.toml"),
+            message: "--from and --out take exactly one provider".into(),
+        });
+    }
+    let mut failed = Vec::new();
+    for (module, provider) in selected {
+        let outcome = fetch_one(providers, module, provider, options);
+        // Named explicitly, an authored source that blocks the fetch is an
+        // error; in a fetch of everything it is the project's choice.
+        let outcome = match outcome {
+            Ok(Outcome::AuthoredKept { .. }) if !names.is_empty() => {
+                Err(authored_error(providers, module, provider))
+            }
+            other => other,
+        };
+        match outcome {
+            Ok(Outcome::Fetched { path, sha256 }) => {
+                let shown = display_relative(&providers.root(), &path);
+                let next = match options.out {
+                    Some(_) => format!("cargo xtask diff {module} --against {}", shown.display()),
+                    None => format!("cargo xtask diff {module}"),
+                };
+                println!(
+                    "{module}: fetched -> {} (sha256 {}); next: {next}",
+                    shown.display(),
+                    &sha256[..12]
+                )
+            }
+            Ok(Outcome::AuthoredKept { fetched_name }) => println!(
+                "{module}: kept the authored {} (set source = {fetched_name:?} in providers.toml to adopt the published description, or `cargo xtask fetch {module} --out FILE` to compare)",
+                provider.source
+            ),
+            Ok(Outcome::HandMaintained) => println!(
+                "{module}: hand-maintained ({} publishes no machine-readable description; {} is authored from {})",
+                provider.title, provider.source, provider.docs_url
+            ),
+            Err(e) => {
+                eprintln!("error: {module}: {e}");
+                failed.push((module.to_string(), e));
+            }
+        }
+    }
+    match failed.len() {
+        0 => Ok(()),
+        1 => Err(failed.remove(0).1),
+        n => Err(XtaskError::Config {
+            path: providers.specs_dir.join("providers.toml"),
+            message: format!(
+                "{n} providers failed to fetch: {}",
+                failed
+                    .iter()
+                    .map(|(m, _)| m.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }),
+    }
+}
+
+pub fn fetch_one(
+    providers: &Providers,
+    module: &str,
+    provider: &Provider,
+    options: &Options<'_>,
+) -> Result<Outcome> {
+    let (Some(url), Some(file)) = (&provider.upstream_url, provider.fetched_source()) else {
+        if let Some(from) = options.from {
+            return Err(XtaskError::Config {
+                path: from.to_path_buf(),
+                message: format!(
+                    "{module} publishes no description (no upstream_url in providers.toml); its {} is edited by hand",
+                    provider.source
+                ),
+            });
+        }
+        return Ok(Outcome::HandMaintained);
+    };
+    let dir = providers.dir(module);
+    let destination = match options.out {
+        Some(out) => out.to_path_buf(),
+        None if provider.source != file => {
+            return Ok(Outcome::AuthoredKept { fetched_name: file });
+        }
+        None => dir.join(&file),
+    };
+    let (origin, bytes) = match options.from {
+        Some(from) => (file_url(from), read_capped(from, options.limits.max_bytes)?),
+        None => {
+            let got = download::get(url, options.limits)?;
+            validate(&got.bytes, &file, got.content_type.as_deref()).map_err(|message| {
+                XtaskError::Fetch {
+                    url: url.clone(),
+                    message,
+                }
+            })?;
+            (url.clone(), got.bytes)
+        }
+    };
+    if let Some(from) = options.from {
+        validate(&bytes, &file, None).map_err(|message| XtaskError::Config {
+            path: from.to_path_buf(),
+            message,
+        })?;
+    }
+    write_atomic(&destination, &bytes)?;
+    let lock = SourceLock::new(&file, &origin, &bytes);
+    if options.out.is_none() {
+        write_atomic(&lockfile::path(&dir), lock.to_toml().as_bytes())?;
+    }
+    Ok(Outcome::Fetched {
+        path: destination,
+        sha256: lock.sha256,
+    })
+}
+
+fn authored_error(providers: &Providers, module: &str, provider: &Provider) -> XtaskError {
+    let file = provider.fetched_source().unwrap_or_default();
+    XtaskError::Config {
+        path: providers.specs_dir.join("providers.toml"),
+        message: format!(
+            "{module}: source = {:?} is authored by the project; fetch writes {file:?}. Set source = {file:?} to adopt the published description, or pass --out PATH and compare with `cargo xtask diff {module} --against PATH`",
+            provider.source
+        ),
+    }
+}
+
+/// The bytes must parse in the declared format and be an OpenAPI 3.0 or 3.1
+/// description with paths; anything else (an HTML error page, a Swagger 2.0
+/// file, a truncated body) is refused before a file is touched.
+fn validate(bytes: &[u8], file: &str, content_type: Option<&str>) -> Result<(), String> {
+    let sent = content_type
+        .map(|t| format!(" (Content-Type: {t})"))
+        .unwrap_or_default();
+    let doc = document::parse(Path::new(file), bytes).map_err(|e| match e {
+        // The parser's message already carries the line and column.
+        XtaskError::Syntax {
+            format, message, ..
+        } => format!("the answer is not valid {format}{sent}: {message}"),
+        other => other.to_string(),
+    })?;
+    let version = doc.get("openapi").and_then(Value::as_str);
+    match version {
+        Some(v) if v.starts_with("3.0.") || v.starts_with("3.1.") => {}
+        Some(v) => return Err(format!("OpenAPI {v} is not supported (3.0.x or 3.1.x)")),
+        None if doc.get("swagger").is_some() => {
+            return Err("a Swagger 2.0 description; only OpenAPI 3.0/3.1 is supported".into())
+        }
+        None => {
+            return Err(format!(
+                "not an OpenAPI description{sent}: no `openapi` field"
+            ))
+        }
+    }
+    if !doc.get("paths").is_some_and(Value::is_object) {
+        return Err("the description has no `paths` object".into());
+    }
+    Ok(())
+}
+
+fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| XtaskError::io(path, e))?
+        .len();
+    if size > max_bytes.min(MAX_DOCUMENT_BYTES) {
+        return Err(XtaskError::Config {
+            path: path.to_path_buf(),
+            message: format!("{size} bytes, over the {max_bytes}-byte limit"),
+        });
+    }
+    std::fs::read(path).map_err(|e| XtaskError::io(path, e))
+}
+
+fn file_url(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .ok()
+        .and_then(|p| url::Url::from_file_path(p).ok())
+        .map(String::from)
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+#[cfg(test)]
+#[path = "fetch_tests.rs"]
+mod tests;

@@ -1,0 +1,66 @@
+//! The reviewer's report: grouped by operation, breaking changes marked,
+//! a one-line tally at the end; or one JSON object for tools.
+
+use std::fmt::Write;
+
+use serde_json::json;
+
+use super::Change;
+
+/// Plain text, one operation per block.
+pub fn render_text(old: &str, new: &str, changes: &[Change]) -> String {
+    let mut out = format!("spec diff: {old} -> {new}\n");
+    let mut current: Option<&str> = None;
+    for change in changes {
+        if current != Some(change.operation.as_str()) {
+            current = Some(&change.operation);
+            let _ = writeln!(out, "\n{} ({})", change.operation, change.operation_id);
+        }
+        let mark = if change.breaking { "BREAKING" } else { "ok" };
+        let at = if change.at.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", change.at)
+        };
+        let _ = writeln!(
+            out,
+            "  {mark:<8}  {:<19}  {at}{}",
+            change.kind.label(),
+            change.detail
+        );
+    }
+    let _ = writeln!(out, "\n{}", tally(changes));
+    out
+}
+
+pub fn tally(changes: &[Change]) -> String {
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    if changes.is_empty() {
+        "no changes".into()
+    } else {
+        format!(
+            "{} change(s) in {} operation(s), {breaking} breaking",
+            changes.len(),
+            operations(changes)
+        )
+    }
+}
+
+fn operations(changes: &[Change]) -> usize {
+    let mut names: Vec<&str> = changes.iter().map(|c| c.operation.as_str()).collect();
+    names.dedup();
+    names.len()
+}
+
+/// `{old, new, total, breaking, operations, changes: [...]}`.
+pub fn render_json(old: &str, new: &str, changes: &[Change]) -> String {
+    let value = json!({
+        "old": old,
+        "new": new,
+        "total": changes.len(),
+        "breaking": changes.iter().filter(|c| c.breaking).count(),
+        "operations": operations(changes),
+        "changes": changes,
+    });
+    serde_json::to_string_pretty(&value).expect("plain data serializes")
+}
