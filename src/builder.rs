@@ -4,7 +4,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::auth::KeyError;
 use crate::{ApiKey, Provider, RetryPolicy, Runtime};
@@ -49,6 +49,7 @@ pub struct ClientBuilder<P> {
     connect_timeout: Duration,
     user_agent: String,
     retry: RetryPolicy,
+    headers: HeaderMap,
     provider: PhantomData<fn() -> P>,
 }
 
@@ -61,6 +62,8 @@ impl<P> fmt::Debug for ClientBuilder<P> {
             .field("connect_timeout", &self.connect_timeout)
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
+            // Names only: a caller's extra header may carry a secret too.
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .finish()
     }
 }
@@ -75,6 +78,7 @@ impl<P: Provider> ClientBuilder<P> {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: concat!("social-clients/", env!("CARGO_PKG_VERSION")).to_string(),
             retry: RetryPolicy::default(),
+            headers: HeaderMap::new(),
             provider: PhantomData,
         }
     }
@@ -111,6 +115,15 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
+    /// A header sent with every request (a tenant id, a tracing header, or
+    /// Prism's `Prefer: code=404` in tests). The provider's auth header is
+    /// always the builder's own: a header of the same name given here is
+    /// replaced by it.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.append(name, value);
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
@@ -127,7 +140,7 @@ impl<P: Provider> ClientBuilder<P> {
         let (name, value) = P::AUTH
             .header(&self.key)
             .map_err(|source| BuildError::Key { provider, source })?;
-        let mut headers = HeaderMap::new();
+        let mut headers = self.headers;
         headers.insert(name, value);
         let http = reqwest::Client::builder()
             .default_headers(headers)

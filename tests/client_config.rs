@@ -75,6 +75,34 @@ async fn requests_carry_the_user_agent_and_the_override_base_url() {
 }
 
 #[tokio::test]
+async fn extra_headers_are_sent_but_never_replace_the_auth_header() {
+    use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION};
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(header("prefer", "code=200"))
+        .and(header("authorization", "Bearer pb_live_real"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let builder = postbreeze::Client::builder("pb_live_real")
+        .base_url(server.uri())
+        .header(
+            HeaderName::from_static("prefer"),
+            HeaderValue::from_static("code=200"),
+        )
+        .header(AUTHORIZATION, HeaderValue::from_static("Bearer forged"));
+    // Only names are shown: an extra header may be a secret too.
+    let shown = format!("{builder:?}");
+    assert!(
+        shown.contains("\"prefer\"") && !shown.contains("forged"),
+        "{shown}"
+    );
+    let client = builder.build().unwrap();
+    client.list_workspaces().await.unwrap();
+}
+
+#[tokio::test]
 async fn a_server_slower_than_the_timeout_gives_a_timeout_error_in_time() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the maintainers' spec tooling for social-clients.
 
 mod commands;
+mod conformance;
 mod consistency;
 mod document;
 mod download;

@@ -2,6 +2,7 @@
 //! spec or snapshot is not what the current sources produce, or a fetched
 //! description no longer matches its `source.lock`.
 
+use crate::conformance;
 use crate::error::{Result, XtaskError};
 use crate::lockfile;
 use crate::providers::Providers;
@@ -31,6 +32,10 @@ pub fn run(providers: &Providers) -> Result<()> {
         let file = std::fs::read_to_string(&snap).unwrap_or_default();
         if !snapshot::matches(&file, &generated.source) {
             stale.push(display_relative(&root, &snap));
+        }
+        let harness_path = conformance::path(&root, module);
+        if std::fs::read_to_string(&harness_path).ok() != Some(normalized.harness(&generated)?) {
+            stale.push(display_relative(&root, &harness_path));
         }
         println!("{module}: checked");
     }

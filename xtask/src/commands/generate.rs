@@ -1,6 +1,7 @@
 //! `cargo xtask generate [provider...]`: normalize, regenerate, update the
 //! snapshots of the generated code, and print what was generated.
 
+use crate::conformance;
 use crate::error::Result;
 use crate::fsutil::write_if_changed;
 use crate::providers::Providers;
@@ -17,6 +18,11 @@ pub fn run(providers: &Providers, names: &[String]) -> Result<()> {
     for (normalized, generated) in &results {
         let snap = snapshot::path(&root, &normalized.module);
         let written = write_if_changed(&snap, snapshot::render(&generated.source).as_bytes())?;
+        let harness = normalized.harness(generated)?;
+        write_if_changed(
+            &conformance::path(&root, &normalized.module),
+            harness.as_bytes(),
+        )?;
         println!(
             "{:<14} {:>10} {:>6} {:>15}  {}",
             normalized.module,

@@ -32,7 +32,8 @@ mod tests {
         }
     }
 
-    /// A temporary root with `specs/` and `tests/snapshots/` copied in.
+    /// A temporary root with `specs/`, `tests/snapshots/` and
+    /// `tests/conformance/` copied in.
     fn scratch() -> (tempfile::TempDir, Providers) {
         let dir = tempfile::tempdir().unwrap();
         let root = crate::workspace::root();
@@ -40,6 +41,10 @@ mod tests {
         copy_dir(
             &root.join("tests/snapshots"),
             &dir.path().join("tests/snapshots"),
+        );
+        copy_dir(
+            &root.join("tests/conformance"),
+            &dir.path().join("tests/conformance"),
         );
         let providers = Providers::load(&dir.path().join("specs")).unwrap();
         (dir, providers)

@@ -33,6 +33,19 @@ impl Normalized {
     }
 }
 
+impl Normalized {
+    /// The conformance harness for this spec and its generated client.
+    pub fn harness(&self, generated: &Generated) -> Result<String> {
+        let spec: Value = serde_json::from_slice(&self.bytes).expect("the normalizer writes JSON");
+        crate::conformance::harness(&self.module, &spec, &generated.source).map_err(|message| {
+            XtaskError::Config {
+                path: self.output.clone(),
+                message: format!("conformance harness: {message}"),
+            }
+        })
+    }
+}
+
 /// Runs the normalizer for one provider without writing anything.
 pub fn normalize_provider(providers: &Providers, module: &str) -> Result<Normalized> {
     let provider = &providers.by_module[module];

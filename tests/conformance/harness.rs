@@ -1,0 +1,74 @@
+//! What the generated harnesses (`tests/conformance/<p>.rs`) call: decode a
+//! sample into the argument's Rust type, and judge what the client made of
+//! Prism's answer.
+
+use progenitor_client::{Error, ResponseValue};
+
+/// One operation of a spec, as the harness lists it.
+pub struct Operation {
+    pub id: &'static str,
+    pub method: &'static str,
+    pub path: &'static str,
+    /// The documented error statuses (asked for with `Prefer: code=N`).
+    pub errors: &'static [u16],
+}
+
+/// What the client made of the answer when it made something typed of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// A 2xx decoded as the operation's success type.
+    Success(u16),
+    /// An error status decoded as the provider's typed error.
+    TypedError(u16),
+}
+
+/// Why a call did not give a typed answer: Prism rejected the request, or
+/// the client could not decode the answer, or the sample does not fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure(pub String);
+
+/// The sample (JSON text) as the argument's type.
+pub fn sample<T: serde::de::DeserializeOwned>(argument: &str, json: &str) -> Result<T, Failure> {
+    serde_json::from_str(json).map_err(|e| {
+        Failure(format!(
+            "sample for `{argument}` does not fit its type: {e}"
+        ))
+    })
+}
+
+pub async fn outcome<T, E>(result: Result<ResponseValue<T>, Error<E>>) -> Result<Answer, Failure> {
+    match result {
+        Ok(value) => Ok(Answer::Success(value.status().as_u16())),
+        Err(Error::ErrorResponse(value)) => Ok(Answer::TypedError(value.status().as_u16())),
+        Err(Error::UnexpectedResponse(response)) => {
+            let status = response.status();
+            // Prism explains a rejected request in this header.
+            let violations = response
+                .headers()
+                .get("sl-violations")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            let body = response.text().await.unwrap_or_default();
+            Err(Failure(format!(
+                "unexpected HTTP {status}: {violations} {}",
+                clip(&body)
+            )))
+        }
+        Err(Error::InvalidResponsePayload(bytes, error)) => Err(Failure(format!(
+            "answer does not decode: {error}; body: {}",
+            clip(&String::from_utf8_lossy(&bytes))
+        ))),
+        Err(Error::CommunicationError(e)) | Err(Error::ResponseBodyError(e)) => {
+            Err(Failure(format!("transport: {e}")))
+        }
+        Err(Error::InvalidRequest(e)) | Err(Error::Custom(e)) => {
+            Err(Failure(format!("request not built: {e}")))
+        }
+        Err(_) => Err(Failure("unexpected error kind".into())),
+    }
+}
+
+fn clip(text: &str) -> String {
+    text.chars().take(400).collect()
+}

@@ -1,0 +1,168 @@
+//! The generated client's operation methods, read back from the source
+//! progenitor produced, so the harness calls them with exactly the argument
+//! types they take.
+
+use quote::ToTokens;
+
+/// One `pub async fn` of `impl Client`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Method {
+    pub name: String,
+    pub arguments: Vec<Argument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument {
+    /// The argument's name without a raw-identifier prefix (`type_`, `body`).
+    pub name: String,
+    pub passing: Passing,
+    /// The owned type a sample is decoded into, as Rust source.
+    pub owned: String,
+}
+
+/// How the owned sample is handed to the method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Passing {
+    /// `T`, `Option<T>`
+    ByValue,
+    /// `&'a T`, `&'a str` (from a `String`)
+    ByRef,
+    /// `Option<&'a str>` from `Option<String>`
+    OptionDeref,
+    /// `Option<&'a T>` from `Option<T>`
+    OptionRef,
+}
+
+pub fn methods(source: &str) -> Result<Vec<Method>, String> {
+    let file =
+        syn::parse_file(source).map_err(|e| format!("generated code does not parse: {e}"))?;
+    let mut out = Vec::new();
+    for item in &file.items {
+        let syn::Item::Impl(block) = item else {
+            continue;
+        };
+        if block.trait_.is_some() || !is_client(&block.self_ty) {
+            continue;
+        }
+        for inner in &block.items {
+            let syn::ImplItem::Fn(f) = inner else {
+                continue;
+            };
+            if f.sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
+                continue;
+            }
+            let arguments = f
+                .sig
+                .inputs
+                .iter()
+                .filter_map(|input| match input {
+                    syn::FnArg::Typed(t) => Some(argument(t)),
+                    syn::FnArg::Receiver(_) => None,
+                })
+                .collect::<Result<_, _>>()?;
+            out.push(Method {
+                name: f.sig.ident.to_string(),
+                arguments,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn is_client(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.is_ident("Client"))
+}
+
+fn argument(t: &syn::PatType) -> Result<Argument, String> {
+    let name = match &*t.pat {
+        syn::Pat::Ident(i) => i.ident.to_string().trim_start_matches("r#").to_string(),
+        other => return Err(format!("unexpected argument pattern {}", tokens(other))),
+    };
+    let (passing, owned) = match &*t.ty {
+        syn::Type::Reference(r) => (Passing::ByRef, owned(&r.elem)),
+        ty => match option_of(ty) {
+            Some(syn::Type::Reference(r)) if is_str(&r.elem) => {
+                (Passing::OptionDeref, "Option<String>".to_string())
+            }
+            Some(syn::Type::Reference(r)) => {
+                (Passing::OptionRef, format!("Option<{}>", tokens(&*r.elem)))
+            }
+            _ => (Passing::ByValue, tokens(ty)),
+        },
+    };
+    Ok(Argument {
+        name,
+        passing,
+        owned,
+    })
+}
+
+fn owned(ty: &syn::Type) -> String {
+    if is_str(ty) {
+        "String".into()
+    } else {
+        tokens(ty)
+    }
+}
+
+fn is_str(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.is_ident("str"))
+}
+
+fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+fn tokens(t: &impl ToTokens) -> String {
+    t.to_token_stream().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_way_of_passing_an_argument() {
+        let source = r#"
+            impl Client {
+                pub fn new() -> Self { todo!() }
+                pub async fn op<'a>(&'a self, id: &'a str, r#type: types::Platform, limit: Option<i64>,
+                    search: Option<&'a str>, when: Option<&'a chrono::DateTime<chrono::Utc>>, body: &'a types::Body) {}
+            }
+            impl ClientHooks for Client { async fn exec(&self) {} }
+        "#;
+        let found = methods(source).unwrap();
+        assert_eq!(found.len(), 1);
+        let args: Vec<(&str, Passing, &str)> = found[0]
+            .arguments
+            .iter()
+            .map(|a| (a.name.as_str(), a.passing, a.owned.as_str()))
+            .collect();
+        assert_eq!(
+            args,
+            [
+                ("id", Passing::ByRef, "String"),
+                ("type", Passing::ByValue, "types :: Platform"),
+                ("limit", Passing::ByValue, "Option < i64 >"),
+                ("search", Passing::OptionDeref, "Option<String>"),
+                (
+                    "when",
+                    Passing::OptionRef,
+                    "Option<chrono :: DateTime < chrono :: Utc >>"
+                ),
+                ("body", Passing::ByRef, "types :: Body"),
+            ]
+        );
+    }
+}
