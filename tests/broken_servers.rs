@@ -84,7 +84,10 @@ async fn a_connection_closed_mid_body_is_a_transport_error() {
     });
     let (err, _) = fails(url).await;
     assert!(
-        matches!(err, Error::ResponseBodyError(_) | Error::CommunicationError(_)),
+        matches!(
+            err,
+            Error::ResponseBodyError(_) | Error::CommunicationError(_)
+        ),
         "{err:?}"
     );
 }

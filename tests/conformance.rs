@@ -9,6 +9,8 @@
 //! Prism is installed by `.ci/run` (`npm ci --prefix .ci/prism`); without it
 //! the test prints a notice and passes, except in CI, where it fails.
 
+// Each test uses a part of the shared harness.
+#[allow(dead_code)]
 #[path = "conformance/harness.rs"]
 mod harness;
 

@@ -175,9 +175,37 @@ async fn errors_carry_code_and_request_id() {
 }
 
 #[tokio::test]
-async fn an_unknown_enum_value_is_a_typed_error_not_a_panic() {
+async fn unknown_enum_values_are_kept_not_fatal() {
+    // The provider adds a platform and a status after this client was built:
+    // the answer still decodes, and the new values are kept as sent.
     let mut body = channel();
     body["platform"] = json!("MYSPACE");
+    body["status"] = json!("paused_by_provider");
+    let server = support::serve_json("GET", "/api/v1/social-accounts/soc_1", 200, body).await;
+    let account = client(&server)
+        .get_social_account("soc_1")
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(account.platform, types::Platform::Unknown("MYSPACE".into()));
+    assert_eq!(account.platform.to_string(), "MYSPACE");
+    assert_eq!(
+        account.status,
+        types::SocialAccountStatus::Unknown("paused_by_provider".into())
+    );
+    // Sent back, it is the same string.
+    assert_eq!(
+        serde_json::to_value(&account.platform).unwrap(),
+        json!("MYSPACE")
+    );
+    // Parsing what a caller wrote stays strict.
+    assert!("MYSPACE".parse::<types::Platform>().is_err());
+}
+
+#[tokio::test]
+async fn a_wrongly_typed_enum_value_is_still_a_typed_error() {
+    let mut body = channel();
+    body["platform"] = json!(42);
     let server = support::serve_json("GET", "/api/v1/social-accounts/soc_1", 200, body).await;
     let err = client(&server)
         .get_social_account("soc_1")

@@ -81,8 +81,9 @@ pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generate
     let tokens = catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(spec)))
         .map_err(CodegenError::from_panic)?
         .map_err(CodegenError::from_display)?;
-    let file: syn::File =
+    let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| CodegenError::InvalidTokens(e.to_string()))?;
+    crate::open_enums::apply(&mut file);
     let body = prettyplease::unparse(&file);
 
     let operations = spec

@@ -7,6 +7,7 @@
 
 mod error;
 mod generate;
+mod open_enums;
 mod providers;
 
 pub use error::CodegenError;

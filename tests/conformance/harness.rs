@@ -13,6 +13,27 @@ pub struct Operation {
     pub errors: &'static [u16],
 }
 
+/// One answer type of the client and a body valid for it (the hostile-body
+/// tests start from it).
+pub struct Body {
+    pub operation: &'static str,
+    /// `success` or `error`.
+    pub answer: &'static str,
+    pub sample: &'static str,
+    /// JSON pointers of the enum values in `sample`.
+    pub enums: &'static [&'static str],
+    /// JSON pointers of the free-form maps in `sample`.
+    pub maps: &'static [&'static str],
+    /// Decodes bytes as the client does (`serde_json::from_slice`).
+    pub decode: fn(&[u8]) -> Result<(), String>,
+}
+
+pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<(), String> {
+    serde_json::from_slice::<T>(bytes)
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
 /// What the client made of the answer when it made something typed of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {

@@ -125,6 +125,30 @@ mod tests {
     }
 
     #[test]
+    fn a_50_mb_description_is_refused_without_being_read_and_nothing_is_written() {
+        let (dir, providers) = scratch();
+        let output = dir.path().join("specs/hooked/openapi.json");
+        let before = std::fs::read(&output).unwrap();
+        let source = dir.path().join("specs/hooked/source.yaml");
+        // Sparse: 50 MB long, no disk used, and never read into memory.
+        std::fs::File::create(&source)
+            .unwrap()
+            .set_len(50 * 1024 * 1024)
+            .unwrap();
+        let err = super::normalize::run(&providers, &["hooked".into()])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            format!(
+                "{}: document is 52428800 bytes, over the 20971520-byte limit",
+                source.display()
+            )
+        );
+        assert_eq!(std::fs::read(&output).unwrap(), before);
+    }
+
+    #[test]
     fn a_stale_overlay_action_names_the_overlay_file_and_action() {
         let (dir, providers) = scratch();
         let output = dir.path().join("specs/postbreeze/openapi.json");

@@ -11,65 +11,132 @@ use crate::normalize::pointer::resolve;
 const MAX_DEPTH: usize = 8;
 
 pub fn sample(doc: &Value, schema: &Value) -> Value {
-    value(doc, schema, 0)
+    sample_marked(doc, schema).value
 }
 
-fn value(doc: &Value, schema: &Value, depth: usize) -> Value {
-    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        return match resolve(doc, r) {
-            Some(target) if depth < MAX_DEPTH * 2 => value(doc, target, depth + 1),
-            _ => Value::Null,
-        };
+/// A sample and where in it the hostile-body tests can go further.
+pub struct Sampled {
+    pub value: Value,
+    /// JSON pointers of enum values (where a value the spec does not list
+    /// must still decode).
+    pub enums: Vec<String>,
+    /// JSON pointers of free-form maps (where an added key is data, not an
+    /// unknown field).
+    pub maps: Vec<String>,
+}
+
+pub fn sample_marked(doc: &Value, schema: &Value) -> Sampled {
+    let mut sampler = Sampler {
+        doc,
+        enums: Vec::new(),
+        maps: Vec::new(),
+    };
+    let value = sampler.value(schema, 0, "");
+    Sampled {
+        value,
+        enums: sampler.enums,
+        maps: sampler.maps,
     }
-    if let Some(example) = schema.get("example") {
-        return example.clone();
-    }
-    if let Some(first) = schema
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|values| values.iter().find(|v| !v.is_null()))
-    {
-        return first.clone();
-    }
-    if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
-        let mut merged = Map::new();
-        for part in parts {
-            match value(doc, part, depth + 1) {
-                Value::Object(fields) => merged.extend(fields),
-                other if parts.len() == 1 => return other,
-                _ => {}
+}
+
+struct Sampler<'a> {
+    doc: &'a Value,
+    enums: Vec<String>,
+    maps: Vec<String>,
+}
+
+impl Sampler<'_> {
+    fn value(&mut self, schema: &Value, depth: usize, at: &str) -> Value {
+        let doc = self.doc;
+        if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+            return match resolve(doc, r) {
+                Some(target) if depth < MAX_DEPTH * 2 => self.value(target, depth + 1, at),
+                _ => Value::Null,
+            };
+        }
+        if let Some(example) = schema.get("example") {
+            return example.clone();
+        }
+        if let Some(first) = schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .and_then(|values| values.iter().find(|v| !v.is_null()))
+        {
+            if first.is_string() {
+                self.enums.push(at.to_string());
+            }
+            return first.clone();
+        }
+        if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
+            let mut merged = Map::new();
+            for part in parts {
+                match self.value(part, depth + 1, at) {
+                    Value::Object(fields) => merged.extend(fields),
+                    other if parts.len() == 1 => return other,
+                    _ => {}
+                }
+            }
+            return Value::Object(merged);
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(first) = schema
+                .get(key)
+                .and_then(Value::as_array)
+                .and_then(|v| v.first())
+            {
+                return self.value(first, depth + 1, at);
             }
         }
-        return Value::Object(merged);
-    }
-    for key in ["oneOf", "anyOf"] {
-        if let Some(first) = schema
-            .get(key)
-            .and_then(Value::as_array)
-            .and_then(|v| v.first())
-        {
-            return value(doc, first, depth + 1);
+        let kind = schema.get("type").and_then(Value::as_str).unwrap_or(
+            if schema.get("properties").is_some() {
+                "object"
+            } else {
+                ""
+            },
+        );
+        match kind {
+            "string" => string(schema),
+            "integer" => json!(number(schema, 1.0) as i64),
+            "number" => json!(number(schema, 1.5)),
+            "boolean" => json!(true),
+            "array" => match schema.get("items") {
+                Some(items) if depth < MAX_DEPTH => {
+                    json!([self.value(items, depth + 1, &format!("{at}/0"))])
+                }
+                _ => json!([]),
+            },
+            "object" => self.object(schema, depth, at),
+            _ if schema.get("nullable") == Some(&Value::Bool(true)) => Value::Null,
+            _ => json!({}),
         }
     }
-    let kind = schema.get("type").and_then(Value::as_str).unwrap_or(
-        if schema.get("properties").is_some() {
-            "object"
-        } else {
-            ""
-        },
-    );
-    match kind {
-        "string" => string(schema),
-        "integer" => json!(number(schema, 1.0) as i64),
-        "number" => json!(number(schema, 1.5)),
-        "boolean" => json!(true),
-        "array" => match schema.get("items") {
-            Some(items) if depth < MAX_DEPTH => json!([value(doc, items, depth + 1)]),
-            _ => json!([]),
-        },
-        "object" => object(doc, schema, depth),
-        _ if schema.get("nullable") == Some(&Value::Bool(true)) => Value::Null,
-        _ => json!({}),
+
+    fn object(&mut self, schema: &Value, depth: usize, at: &str) -> Value {
+        if schema.get("properties").is_none() {
+            self.maps.push(at.to_string());
+        }
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let mut out = Map::new();
+        for (name, property) in schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            // Optional fields too, so their serialization is exercised, until the
+            // depth limit; required ones always.
+            if depth < MAX_DEPTH || required.contains(&name.as_str()) {
+                let here = format!("{at}/{}", crate::normalize::pointer::escape(name));
+                out.insert(name.clone(), self.value(property, depth + 1, &here));
+            }
+        }
+        Value::Object(out)
     }
 }
 
@@ -94,30 +161,6 @@ fn number(schema: &Value, fallback: f64) -> f64 {
         (None, Some(max)) => fallback.min(max),
         (None, None) => fallback,
     }
-}
-
-fn object(doc: &Value, schema: &Value, depth: usize) -> Value {
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    let mut out = Map::new();
-    for (name, property) in schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        // Optional fields too, so their serialization is exercised, until the
-        // depth limit; required ones always.
-        if depth < MAX_DEPTH || required.contains(&name.as_str()) {
-            out.insert(name.clone(), value(doc, property, depth + 1));
-        }
-    }
-    Value::Object(out)
 }
 
 #[cfg(test)]
@@ -147,6 +190,9 @@ mod tests {
         assert_eq!(v["e"], json!(["2026-01-02T03:04:05Z"]));
         assert_eq!(v["f"], true);
         assert_eq!(v["g"]["id"], "3f2a8c4e-1b7d-4e2a-9c3f-5d6e7f8a9b0c");
+        let marked = sample_marked(&doc, &schema);
+        assert_eq!(marked.enums, ["/b"]);
+        assert!(marked.maps.is_empty());
     }
 
     #[test]

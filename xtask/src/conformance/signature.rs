@@ -9,6 +9,10 @@ use quote::ToTokens;
 pub struct Method {
     pub name: String,
     pub arguments: Vec<Argument>,
+    /// `T` of `ResponseValue<T>` when the answer is decoded JSON.
+    pub success: Option<String>,
+    /// `E` of `Error<E>` when error answers are decoded JSON.
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,13 +64,52 @@ pub fn methods(source: &str) -> Result<Vec<Method>, String> {
                     syn::FnArg::Receiver(_) => None,
                 })
                 .collect::<Result<_, _>>()?;
+            let (success, error) = answer_types(&f.sig.output);
             out.push(Method {
                 name: f.sig.ident.to_string(),
                 arguments,
+                success,
+                error,
             });
         }
     }
     Ok(out)
+}
+
+/// `Result<ResponseValue<T>, Error<E>>` -> `(T, E)`, each only when it is a
+/// decoded type (not `()` or a byte stream).
+fn answer_types(output: &syn::ReturnType) -> (Option<String>, Option<String>) {
+    let syn::ReturnType::Type(_, ty) = output else {
+        return (None, None);
+    };
+    let args = generic_args(ty, "Result");
+    let inner = |i: usize, wrapper: &str| {
+        args.get(i)
+            .and_then(|t| generic_args(t, wrapper).first().copied())
+            .map(tokens)
+            .filter(|t| t != "()" && !t.contains("ByteStream"))
+    };
+    (inner(0, "ResponseValue"), inner(1, "Error"))
+}
+
+/// The type arguments of `ty` when its last path segment is `name`.
+fn generic_args<'t>(ty: &'t syn::Type, name: &str) -> Vec<&'t syn::Type> {
+    let syn::Type::Path(p) = ty else {
+        return Vec::new();
+    };
+    let Some(last) = p.path.segments.last().filter(|s| s.ident == name) else {
+        return Vec::new();
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return Vec::new();
+    };
+    args.args
+        .iter()
+        .filter_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        })
+        .collect()
 }
 
 fn is_client(ty: &syn::Type) -> bool {
@@ -138,12 +181,20 @@ mod tests {
             impl Client {
                 pub fn new() -> Self { todo!() }
                 pub async fn op<'a>(&'a self, id: &'a str, r#type: types::Platform, limit: Option<i64>,
-                    search: Option<&'a str>, when: Option<&'a chrono::DateTime<chrono::Utc>>, body: &'a types::Body) {}
+                    search: Option<&'a str>, when: Option<&'a chrono::DateTime<chrono::Utc>>, body: &'a types::Body)
+                    -> Result<ResponseValue<types::Team>, Error<types::ApiError>> {}
+                pub async fn gone<'a>(&'a self) -> Result<ResponseValue<()>, Error<()>> {}
             }
             impl ClientHooks for Client { async fn exec(&self) {} }
         "#;
         let found = methods(source).unwrap();
-        assert_eq!(found.len(), 1);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].success.as_deref(), Some("types :: Team"));
+        assert_eq!(found[0].error.as_deref(), Some("types :: ApiError"));
+        assert_eq!(
+            (found[1].success.as_deref(), found[1].error.as_deref()),
+            (None, None)
+        );
         let args: Vec<(&str, Passing, &str)> = found[0]
             .arguments
             .iter()

@@ -21,7 +21,7 @@
 //! | field became optional | not breaking | breaking: the old client requires it |
 //! | field became nullable | not breaking | breaking: the old client rejects null |
 //! | field became non-nullable | breaking | not breaking |
-//! | enum value added | not breaking | breaking: the old client rejects the value |
+//! | enum value added | not breaking | not breaking: generated enums keep an unknown value as `Unknown(String)` |
 //! | enum value removed | breaking | breaking: the variant goes from the enum |
 
 mod operations;

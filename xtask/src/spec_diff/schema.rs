@@ -95,11 +95,14 @@ impl<'a> Schemas<'a> {
             return;
         }
         for v in vb.iter().filter(|v| !va.contains(v)) {
-            let (detail, breaking) = if self.response() {
-                ("the old client rejects it", true)
+            // Generated enums are open: an old client keeps the value as
+            // `Unknown(String)` instead of failing to decode.
+            let detail = if self.response() {
+                "the old client sees it as `Unknown`"
             } else {
-                ("can now be sent", false)
+                "can now be sent"
             };
+            let breaking = false;
             self.push(Kind::EnumValueAdded, at, format!("{v}: {detail}"), breaking);
         }
         for v in va.iter().filter(|v| !vb.contains(v)) {

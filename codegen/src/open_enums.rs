@@ -1,0 +1,154 @@
+//! Open enums: a string enum of the generated types also accepts a value the
+//! spec does not list and keeps it, instead of failing to decode the whole
+//! answer.
+//!
+//! Providers add enum values (a new platform, a new post status) without
+//! notice; with typify's closed enums one such value makes every answer that
+//! carries it undecodable. typify has no setting for this, so the generated
+//! syntax tree is adjusted here, before it is printed: each enum of unit
+//! variants that derives `Deserialize` gains
+//! `#[serde(untagged)] Unknown(String)` (serde tries it only when no listed
+//! value matched), loses `Copy` (a `String` is not `Copy`), and its `Display`
+//! prints the kept value. `FromStr` stays strict: it parses what a caller
+//! wrote, where an unknown value is a mistake.
+
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
+use syn::{parse_quote, Attribute, Fields, Item, ItemEnum, Path, Token};
+
+/// Opens every eligible enum in `file`; returns how many it opened.
+pub fn apply(file: &mut syn::File) -> usize {
+    open_items(&mut file.items)
+}
+
+fn open_items(items: &mut [Item]) -> usize {
+    let mut nested = 0;
+    let mut names = Vec::new();
+    for item in items.iter_mut() {
+        match item {
+            Item::Mod(module) => {
+                if let Some((_, inner)) = &mut module.content {
+                    nested += open_items(inner);
+                }
+            }
+            Item::Enum(e) if eligible(e) => {
+                open(e);
+                names.push(e.ident.to_string());
+            }
+            _ => {}
+        }
+    }
+    // typify puts an enum's `Display` impl beside it, in the same module.
+    for item in items.iter_mut() {
+        if let Item::Impl(block) = item {
+            let is_display = block
+                .trait_
+                .as_ref()
+                .is_some_and(|trait_| last_is(&trait_.0, "Display"));
+            let target = block.self_ty.to_token_stream().to_string();
+            if is_display && names.contains(&target) {
+                display_unknown(block);
+            }
+        }
+    }
+    nested + names.len()
+}
+
+/// A plain string enum: unit variants only, derives `Deserialize`, and no
+/// enum-level serde representation (tagged or untagged enums are unions,
+/// not value lists).
+fn eligible(e: &ItemEnum) -> bool {
+    !e.variants.is_empty()
+        && e.variants.iter().all(|v| matches!(v.fields, Fields::Unit))
+        && derives(&e.attrs)
+            .iter()
+            .any(|p| p.is_ident("Deserialize") || last_is(p, "Deserialize"))
+        && !e.attrs.iter().any(|a| a.path().is_ident("serde"))
+}
+
+fn last_is(path: &Path, name: &str) -> bool {
+    path.segments.last().is_some_and(|s| s.ident == name)
+}
+
+fn derives(attrs: &[Attribute]) -> Vec<Path> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("derive"))
+        .filter_map(|a| {
+            a.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
+                .ok()
+        })
+        .flatten()
+        .collect()
+}
+
+fn open(e: &mut ItemEnum) {
+    for attr in e.attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
+        if let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) {
+            let kept: Vec<&Path> = paths.iter().filter(|p| !last_is(p, "Copy")).collect();
+            *attr = parse_quote!(#[derive(#(#kept),*)]);
+        }
+    }
+    e.variants.push(parse_quote! {
+        /// A value this client does not list (the provider added it after
+        /// the client was generated), kept as sent.
+        #[serde(untagged)]
+        Unknown(::std::string::String)
+    });
+}
+
+/// Adds `Self::Unknown(ref value) => f.write_str(value)` to the `match` in
+/// `Display::fmt`.
+fn display_unknown(block: &mut syn::ItemImpl) {
+    for item in &mut block.items {
+        let syn::ImplItem::Fn(f) = item else { continue };
+        for stmt in &mut f.block.stmts {
+            if let syn::Stmt::Expr(syn::Expr::Match(m), _) = stmt {
+                m.arms
+                    .push(parse_quote!(Self::Unknown(ref value) => f.write_str(value),));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_enums_open_and_unions_do_not() {
+        let mut file: syn::File = parse_quote! {
+            pub mod types {
+                #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
+                pub enum Status {
+                    #[serde(rename = "A")]
+                    A,
+                }
+                impl ::std::fmt::Display for Status {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        match *self {
+                            Self::A => f.write_str("A"),
+                        }
+                    }
+                }
+                #[derive(::serde::Deserialize, Clone, Copy)]
+                #[serde(untagged)]
+                pub enum Either { A, B }
+                #[derive(::serde::Deserialize, Clone)]
+                pub enum WithData { A(i64) }
+            }
+        };
+        assert_eq!(apply(&mut file), 1);
+        let text = prettyplease::unparse(&file);
+        assert!(text.contains("#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]\n    pub enum Status"), "{text}");
+        assert!(
+            text.contains("#[serde(untagged)]\n        Unknown(::std::string::String),"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Self::Unknown(ref value) => f.write_str(value),"),
+            "{text}"
+        );
+        assert!(text.contains("#[derive(::serde::Deserialize, Clone, Copy)]\n    #[serde(untagged)]\n    pub enum Either"), "{text}");
+    }
+}
