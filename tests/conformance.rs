@@ -33,119 +33,25 @@ mod hooked;
 #[path = "conformance/postbreeze.rs"]
 mod postbreeze;
 
-mod prism {
-    //! Starting and stopping `prism mock` on a free loopback port.
+#[path = "conformance/prism.rs"]
+mod prism;
 
-    use std::net::{TcpListener, TcpStream};
-    use std::path::PathBuf;
-    use std::process::{Child, Command};
-    use std::time::{Duration, Instant};
-
-    pub struct Prism {
-        child: Child,
-        pub base_url: String,
-        pub log: PathBuf,
-    }
-
-    impl Drop for Prism {
-        fn drop(&mut self) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-
-    fn binary() -> Option<PathBuf> {
-        if let Some(path) = std::env::var_os("SOCIAL_CLIENTS_PRISM") {
-            return Some(PathBuf::from(path));
-        }
-        let installed =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".ci/prism/node_modules/.bin/prism");
-        installed.exists().then_some(installed)
-    }
-
-    /// Prism serving `specs/<module>/openapi.json`, or `None` (with a
-    /// notice) when Prism is not installed outside CI.
-    pub fn start(module: &str) -> Option<Prism> {
-        let Some(binary) = binary() else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "Prism is not installed; .ci/run installs it with `npm ci --prefix .ci/prism`"
-            );
-            eprintln!(
-                "skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)"
-            );
-            return None;
-        };
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let spec = root.join("specs").join(module).join("openapi.json");
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free loopback port")
-            .port();
-        let log = std::env::temp_dir().join(format!("social-clients-prism-{module}-{port}.log"));
-        let out = std::fs::File::create(&log).expect("a log file");
-        let child = Command::new(&binary)
-            .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string()])
-            .arg(&spec)
-            .stdout(out.try_clone().expect("log handle"))
-            .stderr(out)
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
-        let prism = Prism {
-            child,
-            base_url: format!("http://127.0.0.1:{port}"),
-            log,
-        };
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(90),
-                "Prism did not start within 90 s; see {}",
-                prism.log.display()
-            );
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        Some(prism)
-    }
-}
-
-/// The tally of one spec; failures name the operation and the status.
-#[derive(Default)]
-struct Tally {
-    passed: usize,
-    failed: Vec<String>,
-}
-
-impl Tally {
-    fn record(
-        &mut self,
-        operation: &str,
-        expected: harness::Answer,
-        got: Result<harness::Answer, harness::Failure>,
-    ) {
-        match got {
-            Ok(answer) if answer == expected => self.passed += 1,
-            Ok(answer) => self.failed.push(format!(
-                "{operation}: expected {expected:?}, got {answer:?}"
-            )),
-            Err(harness::Failure(why)) => self.failed.push(format!("{operation}: {why}")),
-        }
-    }
-
-    fn finish(self, module: &str, operations: usize, hand_written: &[&str]) {
-        println!(
-            "conformance {module}: {} passed, {} failed ({operations} operations, success and every documented error status; {} hand-written multipart operation(s) not covered: {hand_written:?})",
-            self.passed,
-            self.failed.len(),
-            hand_written.len(),
-        );
+/// Prism as `.ci/run` installs it, or `SOCIAL_CLIENTS_PRISM`; `None` (with a
+/// notice) when it is not installed outside CI.
+fn prism_binary() -> Option<std::path::PathBuf> {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let found = std::env::var_os("SOCIAL_CLIENTS_PRISM")
+        .map(std::path::PathBuf::from)
+        .or_else(|| Some(root.join(".ci/prism/node_modules/.bin/prism")))
+        .filter(|p| p.exists());
+    if found.is_none() {
         assert!(
-            self.failed.is_empty(),
-            "conformance {module}: {} failed:\n{}",
-            self.failed.len(),
-            self.failed.join("\n")
+            std::env::var_os("CI").is_none(),
+            "Prism is not installed; .ci/run installs it with `npm ci --prefix .ci/prism`"
         );
+        eprintln!("skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)");
     }
+    found
 }
 
 /// One test per provider: every operation's success answer, then each
@@ -159,10 +65,15 @@ macro_rules! conformance {
             use social_clients::RetryPolicy;
 
             let module = stringify!($module);
-            let Some(prism) = prism::start(module) else {
+            let Some(binary) = prism_binary() else {
                 return;
             };
-            let client = |prefer: Option<u16>| {
+            let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("specs")
+                .join(module)
+                .join("openapi.json");
+            let prism = prism::start(&binary, &spec, module);
+            let make = |prefer: Option<u16>| {
                 let mut builder = social_clients::$module::Client::builder("conformance-key")
                     .base_url(prism.base_url.clone())
                     .retry(RetryPolicy::disabled());
@@ -174,26 +85,14 @@ macro_rules! conformance {
                 }
                 builder.build().unwrap()
             };
-            let mut tally = Tally::default();
-            let plain = client(None);
-            for op in $module::OPERATIONS {
-                let got = $module::call(&plain, op.id).await;
-                let status = match &got {
-                    Ok(harness::Answer::Success(s)) => *s,
-                    _ => 200,
-                };
-                let name = format!("{} ({} {})", op.id, op.method, op.path);
-                tally.record(&name, harness::Answer::Success(status), got);
-                for &code in op.errors {
-                    let got = $module::call(&client(Some(code)), op.id).await;
-                    tally.record(
-                        &format!("{name} Prefer code={code}"),
-                        harness::Answer::TypedError(code),
-                        got,
-                    );
-                }
-            }
-            tally.finish(module, $module::OPERATIONS.len(), $module::HAND_WRITTEN);
+            let tally =
+                harness::check_operations($module::OPERATIONS, make, |client, id| async move {
+                    $module::call(&client, id).await
+                })
+                .await;
+            let report = tally.report(module, $module::OPERATIONS.len(), $module::HAND_WRITTEN);
+            println!("{report}");
+            assert!(tally.failed.is_empty(), "{report}");
         }
     };
 }

@@ -32,8 +32,8 @@ fn open_items(items: &mut [Item]) -> usize {
                 }
             }
             Item::Enum(e) if eligible(e) => {
-                open(e);
-                names.push(e.ident.to_string());
+                let variant = open(e);
+                names.push((e.ident.to_string(), variant));
             }
             _ => {}
         }
@@ -46,8 +46,10 @@ fn open_items(items: &mut [Item]) -> usize {
                 .as_ref()
                 .is_some_and(|trait_| last_is(&trait_.0, "Display"));
             let target = block.self_ty.to_token_stream().to_string();
-            if is_display && names.contains(&target) {
-                display_unknown(block);
+            if let Some((_, variant)) = names.iter().find(|(name, _)| *name == target) {
+                if is_display {
+                    display_unknown(block, variant);
+                }
             }
         }
     }
@@ -82,30 +84,50 @@ fn derives(attrs: &[Attribute]) -> Vec<Path> {
         .collect()
 }
 
-fn open(e: &mut ItemEnum) {
+/// `Unknown`, unless the spec lists a value that is already called so
+/// (bundle.social's `UNKNOWN` retryability): then `UnknownValue`, ...
+fn unknown_name(e: &ItemEnum) -> syn::Ident {
+    let taken = |name: &str| e.variants.iter().any(|v| v.ident == name);
+    let mut name = "Unknown".to_string();
+    let mut n = 1;
+    while taken(&name) {
+        name = if n == 1 {
+            "UnknownValue".to_string()
+        } else {
+            format!("UnknownValue{n}")
+        };
+        n += 1;
+    }
+    syn::Ident::new(&name, proc_macro2::Span::call_site())
+}
+
+/// Opens `e`; returns the name of the variant that keeps unknown values.
+fn open(e: &mut ItemEnum) -> syn::Ident {
     for attr in e.attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
         if let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) {
             let kept: Vec<&Path> = paths.iter().filter(|p| !last_is(p, "Copy")).collect();
             *attr = parse_quote!(#[derive(#(#kept),*)]);
         }
     }
+    let name = unknown_name(e);
     e.variants.push(parse_quote! {
         /// A value this client does not list (the provider added it after
         /// the client was generated), kept as sent.
         #[serde(untagged)]
-        Unknown(::std::string::String)
+        #name(::std::string::String)
     });
+    name
 }
 
 /// Adds `Self::Unknown(ref value) => f.write_str(value)` to the `match` in
 /// `Display::fmt`.
-fn display_unknown(block: &mut syn::ItemImpl) {
+fn display_unknown(block: &mut syn::ItemImpl, variant: &syn::Ident) {
     for item in &mut block.items {
         let syn::ImplItem::Fn(f) = item else { continue };
         for stmt in &mut f.block.stmts {
             if let syn::Stmt::Expr(syn::Expr::Match(m), _) = stmt {
                 m.arms
-                    .push(parse_quote!(Self::Unknown(ref value) => f.write_str(value),));
+                    .push(parse_quote!(Self::#variant(ref value) => f.write_str(value),));
             }
         }
     }
@@ -136,9 +158,11 @@ mod tests {
                 pub enum Either { A, B }
                 #[derive(::serde::Deserialize, Clone)]
                 pub enum WithData { A(i64) }
+                #[derive(::serde::Deserialize, Clone)]
+                pub enum Retry { Yes, Unknown }
             }
         };
-        assert_eq!(apply(&mut file), 1);
+        assert_eq!(apply(&mut file), 2);
         let text = prettyplease::unparse(&file);
         assert!(text.contains("#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]\n    pub enum Status"), "{text}");
         assert!(
@@ -150,5 +174,14 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("#[derive(::serde::Deserialize, Clone, Copy)]\n    #[serde(untagged)]\n    pub enum Either"), "{text}");
+        // A spec value already named `Unknown` keeps its name.
+        assert!(
+            text.contains("Unknown,\n        /// A value this client does not list"),
+            "{text}"
+        );
+        assert!(
+            text.contains("UnknownValue(::std::string::String),"),
+            "{text}"
+        );
     }
 }

@@ -60,7 +60,18 @@ pub fn sample<T: serde::de::DeserializeOwned>(argument: &str, json: &str) -> Res
 pub async fn outcome<T, E>(result: Result<ResponseValue<T>, Error<E>>) -> Result<Answer, Failure> {
     match result {
         Ok(value) => Ok(Answer::Success(value.status().as_u16())),
-        Err(Error::ErrorResponse(value)) => Ok(Answer::TypedError(value.status().as_u16())),
+        Err(Error::ErrorResponse(value)) => {
+            // Prism answers a request it rejects with a documented error
+            // status too; this header is how it says so.
+            match value.headers().get("sl-violations") {
+                Some(violations) => Err(Failure(format!(
+                    "Prism rejected the request (HTTP {}): {}",
+                    value.status(),
+                    violations.to_str().unwrap_or("?")
+                ))),
+                None => Ok(Answer::TypedError(value.status().as_u16())),
+            }
+        }
         Err(Error::UnexpectedResponse(response)) => {
             let status = response.status();
             // Prism explains a rejected request in this header.
@@ -88,6 +99,73 @@ pub async fn outcome<T, E>(result: Result<ResponseValue<T>, Error<E>>) -> Result
         }
         Err(_) => Err(Failure("unexpected error kind".into())),
     }
+}
+
+/// The tally of one spec; failures name the operation and the status.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub passed: usize,
+    pub failed: Vec<String>,
+}
+
+impl Tally {
+    fn record(&mut self, check: &str, expected: Answer, got: Result<Answer, Failure>) {
+        match got {
+            Ok(answer) if answer == expected => self.passed += 1,
+            Ok(answer) => self
+                .failed
+                .push(format!("{check}: expected {expected:?}, got {answer:?}")),
+            Err(Failure(why)) => self.failed.push(format!("{check}: {why}")),
+        }
+    }
+
+    /// `conformance <name>: N passed, M failed (...)`, then each failure.
+    pub fn report(&self, name: &str, operations: usize, hand_written: &[&str]) -> String {
+        let mut text = format!(
+            "conformance {name}: {} passed, {} failed ({operations} operations: the success answer and every documented error status; not called: {} hand-written multipart operation(s) {hand_written:?})",
+            self.passed,
+            self.failed.len(),
+            hand_written.len(),
+        );
+        for failure in &self.failed {
+            text.push_str("\n  FAILED ");
+            text.push_str(failure);
+        }
+        text
+    }
+}
+
+/// Calls every operation once for its success answer (any 2xx, decoded),
+/// then once per documented error status with a client `make(Some(code))`
+/// that asks Prism for it (`Prefer: code=N`), which must decode as the
+/// typed error.
+pub async fn check_operations<C, Fut>(
+    operations: &'static [Operation],
+    make: impl Fn(Option<u16>) -> C,
+    call: impl Fn(C, &'static str) -> Fut,
+) -> Tally
+where
+    Fut: std::future::Future<Output = Result<Answer, Failure>>,
+{
+    let mut tally = Tally::default();
+    for op in operations {
+        let name = format!("{} ({} {})", op.id, op.method, op.path);
+        let got = call(make(None), op.id).await;
+        let expected = match got {
+            Ok(Answer::Success(status)) if (200..300).contains(&status) => Answer::Success(status),
+            _ => Answer::Success(200),
+        };
+        tally.record(&name, expected, got);
+        for &code in op.errors {
+            let got = call(make(Some(code)), op.id).await;
+            tally.record(
+                &format!("{name} Prefer code={code}"),
+                Answer::TypedError(code),
+                got,
+            );
+        }
+    }
+    tally
 }
 
 fn clip(text: &str) -> String {

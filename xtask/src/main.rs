@@ -91,6 +91,11 @@ enum Command {
         /// A provider name, or the path of an OpenAPI description.
         target: String,
     },
+    /// Run every operation of a description against Prism (also one the crate does not ship).
+    Conformance {
+        /// A provider name, or the path of an OpenAPI description.
+        target: String,
+    },
     /// Normalize and generate in memory and report operations, types and lines.
     Stats {
         /// A provider name, or the path of an OpenAPI description.
@@ -184,6 +189,7 @@ fn main() -> ExitCode {
             Command::Agree { provider, upstream } => {
                 commands::agree::run(&providers, &provider, &upstream)
             }
+            Command::Conformance { target } => commands::conformance::run(&providers, &target),
             Command::CompileTime { target } => commands::compile_time::run(&providers, &target),
             Command::Providers => {
                 commands::providers::run(&providers);

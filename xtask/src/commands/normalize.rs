@@ -37,7 +37,9 @@ impl Normalized {
     /// The conformance harness for this spec and its generated client.
     pub fn harness(&self, generated: &Generated) -> Result<String> {
         let spec: Value = serde_json::from_slice(&self.bytes).expect("the normalizer writes JSON");
-        crate::conformance::harness(&self.module, &spec, &generated.source).map_err(|message| {
+        let name = format!("specs/{}/openapi.json", self.module);
+        let client = format!("social_clients::{}", self.module);
+        crate::conformance::harness(&name, &client, &spec, &generated.source).map_err(|message| {
             XtaskError::Config {
                 path: self.output.clone(),
                 message: format!("conformance harness: {message}"),

@@ -1,0 +1,225 @@
+//! `cargo xtask conformance <provider | path>`: the conformance harness of
+//! `tests/conformance.rs` on any description, including one the crate does
+//! not ship (the provider's full published description).
+//!
+//! The description is normalized and generated in memory, then written with
+//! its harness into a scratch binary crate under `target/xtask-conformance/`
+//! that includes the project's own `tests/conformance/{harness,prism}.rs`,
+//! and run against `prism mock` serving the normalized description.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use social_clients_codegen::Style;
+
+use crate::error::{Result, XtaskError};
+use crate::fsutil::write_if_changed;
+use crate::providers::Providers;
+
+const MANIFEST: &str = r#"[package]
+name = "conformance-run"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+progenitor-client = "0.15.1"
+reqwest = { version = "0.13.4", default-features = false, features = ["json", "query", "stream"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+regress = "0.12"
+tokio = { version = "1", features = ["rt-multi-thread", "macros", "time"] }
+
+[workspace]
+"#;
+
+/// Prism as `.ci/run` installs it, or `SOCIAL_CLIENTS_PRISM`.
+pub fn prism_binary(root: &Path) -> Option<PathBuf> {
+    std::env::var_os("SOCIAL_CLIENTS_PRISM")
+        .map(PathBuf::from)
+        .or_else(|| Some(root.join(".ci/prism/node_modules/.bin/prism")))
+        .filter(|p| p.exists())
+}
+
+/// Runs the harness; `Ok` holds the report, `Err` a failed run (with the
+/// report in its message).
+pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String> {
+    let root = providers.root();
+    let (stats, documents) = super::stats::compute(providers, target, Style::Positional)?;
+    let spec_path = Path::new(&stats.spec);
+    let generated =
+        super::stats::generate_value(&documents.normalized, Style::Positional, spec_path)?;
+    let harness = crate::conformance::harness(
+        &stats.spec,
+        "crate::client",
+        &documents.normalized,
+        &generated.source,
+    )
+    .map_err(|message| XtaskError::Config {
+        path: spec_path.to_path_buf(),
+        message: format!("conformance harness: {message}"),
+    })?;
+
+    let dir = root.join("target/xtask-conformance");
+    let src = dir.join("src");
+    let lock = std::fs::read(root.join("Cargo.lock"))
+        .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
+    write_if_changed(&dir.join("Cargo.toml"), MANIFEST.as_bytes())?;
+    if !dir.join("Cargo.lock").exists() {
+        write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+    }
+    let spec_file = dir.join("openapi.json");
+    write_if_changed(
+        &spec_file,
+        &crate::document::to_canonical_json(&documents.normalized),
+    )?;
+    write_if_changed(&src.join("generated.rs"), generated.source.as_bytes())?;
+    write_if_changed(&src.join("upstream.rs"), harness.as_bytes())?;
+    write_if_changed(
+        &src.join("main.rs"),
+        main_rs(&root, &stats.spec, &documents.normalized).as_bytes(),
+    )?;
+
+    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["run", "--quiet", "--"])
+        .arg(&spec_file)
+        .arg(prism)
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .map_err(|e| XtaskError::io(&dir, e))?;
+    let report = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    if output.status.success() {
+        return Ok(report);
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
+    Err(XtaskError::Config {
+        path: spec_path.to_path_buf(),
+        message: format!(
+            "conformance failed:\n{report}\n{}",
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+        ),
+    })
+}
+
+pub fn run(providers: &Providers, target: &str) -> Result<()> {
+    let root = providers.root();
+    let prism = prism_binary(&root).ok_or_else(|| XtaskError::Config {
+        path: root.join(".ci/prism"),
+        message: "Prism is not installed; run `npm ci --prefix .ci/prism --ignore-scripts`".into(),
+    })?;
+    println!("{}", check(providers, target, &prism)?);
+    Ok(())
+}
+
+/// The auth header the spec declares, with a dummy key (Prism checks only
+/// that it is there).
+fn auth_header(spec: &Value) -> (String, String) {
+    let scheme = spec
+        .pointer("/components/securitySchemes")
+        .and_then(Value::as_object)
+        .and_then(|s| s.values().next());
+    match scheme {
+        Some(s) if s.get("type").and_then(Value::as_str) == Some("http") => {
+            ("authorization".into(), "Bearer conformance-key".into())
+        }
+        Some(s) => (
+            s.get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("x-api-key")
+                .to_ascii_lowercase(),
+            "conformance-key".into(),
+        ),
+        None => ("x-api-key".into(), "conformance-key".into()),
+    }
+}
+
+fn main_rs(root: &Path, name: &str, spec: &Value) -> String {
+    let tests = root.join("tests/conformance");
+    let (header, value) = auth_header(spec);
+    format!(
+        r#"// @generated by `cargo xtask conformance`; do not edit.
+#![allow(warnings, clippy::all)]
+pub mod runtime {{
+    #[derive(Clone, Debug)]
+    pub struct Runtime;
+}}
+pub mod client {{
+    include!("generated.rs");
+}}
+#[path = {harness:?}]
+mod harness;
+#[path = {prism:?}]
+mod prism;
+mod upstream;
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> std::process::ExitCode {{
+    let args: Vec<String> = std::env::args().collect();
+    let prism = prism::start(args[2].as_ref(), args[1].as_ref(), "xtask");
+    let make = |prefer: Option<u16>| {{
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert({header:?}, {value:?}.parse().unwrap());
+        if let Some(code) = prefer {{
+            headers.insert("prefer", format!("code={{code}}").parse().unwrap());
+        }}
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .unwrap();
+        client::Client::new_with_client(&prism.base_url, http, runtime::Runtime)
+    }};
+    let tally = harness::check_operations(upstream::OPERATIONS, make, |client, id| async move {{
+        upstream::call(&client, id).await
+    }})
+    .await;
+    println!("{{}}", tally.report({name:?}, upstream::OPERATIONS.len(), upstream::HAND_WRITTEN));
+    if tally.failed.is_empty() {{
+        std::process::ExitCode::SUCCESS
+    }} else {{
+        std::process::ExitCode::FAILURE
+    }}
+}}
+"#,
+        harness = tests.join("harness.rs"),
+        prism = tests.join("prism.rs"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The provider's full published description (when the reference data
+    /// is present) against Prism: every operation that is generated must
+    /// pass.
+    #[test]
+    fn the_full_upstream_bundle_social_description_conforms() {
+        let root = crate::workspace::root();
+        let path = root.join("../shared/upstream/bundle_social/openapi.json");
+        if !path.exists() {
+            eprintln!("skipped: {} is not present", path.display());
+            return;
+        }
+        let Some(prism) = prism_binary(&root) else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Prism is not installed; .ci/run installs it"
+            );
+            eprintln!(
+                "skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)"
+            );
+            return;
+        };
+        let providers = Providers::load(&root.join("specs")).unwrap();
+        match check(&providers, path.to_str().unwrap(), &prism) {
+            Ok(report) => println!("{report}"),
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
