@@ -36,9 +36,8 @@ pub(crate) async fn execute(
     );
     async move {
         let policy = &runtime.retry;
-        // Built at the first failure: the happy path pays for neither the
-        // jittered backoff nor a spare copy of the request beyond what a
-        // retry could use.
+        // Built when the first retry is due: a successful answer never pays
+        // for the jittered backoff.
         let mut delays = None;
         let mut attempt = 1u32;
         loop {
@@ -55,9 +54,8 @@ pub(crate) async fn execute(
             record_outcome(&result);
             let Some(spare) = spare else { return result };
             let outcome = Outcome::of(&result, SystemTime::now());
-            let backoff = delays.get_or_insert_with(|| policy.backoff_delays()).next();
-            let Some(delay) = backoff.and_then(|backoff| policy.decide(&method, &outcome, backoff))
-            else {
+            let backoff = || delays.get_or_insert_with(|| policy.backoff_delays()).next();
+            let Some(delay) = policy.decide(&method, &outcome, backoff) else {
                 return result;
             };
             tracing::info!(attempt, delay_ms = delay.as_millis() as u64, "retrying");

@@ -88,17 +88,20 @@ impl RetryPolicy {
     }
 
     /// Whether the outcome of one attempt calls for another, and after how
-    /// long; `backoff` is the next jittered delay.
+    /// long; `backoff` gives the next jittered delay (`None` once the backoff
+    /// is used up). It is only called when a retry is due, so a successful
+    /// answer never pays for the random jitter.
     pub(crate) fn decide(
         &self,
         method: &Method,
         outcome: &Outcome,
-        backoff: Duration,
+        backoff: impl FnOnce() -> Option<Duration>,
     ) -> Option<Duration> {
         let repeatable = self.retry_non_idempotent || is_idempotent(method);
         match outcome {
-            Outcome::NotConnected => Some(backoff),
-            Outcome::TimedOut => repeatable.then_some(backoff),
+            Outcome::NotConnected => backoff(),
+            Outcome::TimedOut if repeatable => backoff(),
+            Outcome::TimedOut => None,
             Outcome::Status {
                 status,
                 retry_after,
@@ -111,7 +114,7 @@ impl RetryPolicy {
                 match retry_after {
                     Some(wait) if *wait > self.max_retry_after => None,
                     Some(wait) => Some(*wait),
-                    None => Some(backoff),
+                    None => backoff(),
                 }
             }
             Outcome::Other => None,
@@ -188,15 +191,15 @@ mod tests {
     fn unprocessed_requests_are_retried_for_any_method() {
         let policy = RetryPolicy::default();
         assert_eq!(
-            policy.decide(&Method::POST, &Outcome::NotConnected, BACKOFF),
+            policy.decide(&Method::POST, &Outcome::NotConnected, || Some(BACKOFF)),
             Some(BACKOFF)
         );
         assert_eq!(
-            policy.decide(&Method::POST, &status(429, None), BACKOFF),
+            policy.decide(&Method::POST, &status(429, None), || Some(BACKOFF)),
             Some(BACKOFF)
         );
         assert_eq!(
-            policy.decide(&Method::POST, &status(429, Some(3)), BACKOFF),
+            policy.decide(&Method::POST, &status(429, Some(3)), || Some(BACKOFF)),
             Some(Duration::from_secs(3))
         );
     }
@@ -206,27 +209,27 @@ mod tests {
         let policy = RetryPolicy::default();
         for code in [408, 500, 502, 503, 504] {
             assert_eq!(
-                policy.decide(&Method::GET, &status(code, None), BACKOFF),
+                policy.decide(&Method::GET, &status(code, None), || Some(BACKOFF)),
                 Some(BACKOFF),
                 "{code}"
             );
             assert_eq!(
-                policy.decide(&Method::POST, &status(code, None), BACKOFF),
+                policy.decide(&Method::POST, &status(code, None), || Some(BACKOFF)),
                 None,
                 "{code}"
             );
         }
         assert_eq!(
-            policy.decide(&Method::POST, &Outcome::TimedOut, BACKOFF),
+            policy.decide(&Method::POST, &Outcome::TimedOut, || Some(BACKOFF)),
             None
         );
         let opted_in = RetryPolicy::default().retry_non_idempotent(true);
         assert_eq!(
-            opted_in.decide(&Method::POST, &status(503, None), BACKOFF),
+            opted_in.decide(&Method::POST, &status(503, None), || Some(BACKOFF)),
             Some(BACKOFF)
         );
         assert_eq!(
-            opted_in.decide(&Method::PATCH, &Outcome::TimedOut, BACKOFF),
+            opted_in.decide(&Method::PATCH, &Outcome::TimedOut, || Some(BACKOFF)),
             Some(BACKOFF)
         );
     }
@@ -236,23 +239,26 @@ mod tests {
         let policy = RetryPolicy::default();
         for code in [200, 201, 400, 401, 403, 404, 409, 422, 501] {
             assert_eq!(
-                policy.decide(&Method::GET, &status(code, None), BACKOFF),
+                policy.decide(&Method::GET, &status(code, None), || Some(BACKOFF)),
                 None,
                 "{code}"
             );
         }
-        assert_eq!(policy.decide(&Method::GET, &Outcome::Other, BACKOFF), None);
+        assert_eq!(
+            policy.decide(&Method::GET, &Outcome::Other, || Some(BACKOFF)),
+            None
+        );
     }
 
     #[test]
     fn a_retry_after_beyond_the_cap_is_not_waited_for() {
         let policy = RetryPolicy::default().max_retry_after(Duration::from_secs(5));
         assert_eq!(
-            policy.decide(&Method::GET, &status(503, Some(6)), BACKOFF),
+            policy.decide(&Method::GET, &status(503, Some(6)), || Some(BACKOFF)),
             None
         );
         assert_eq!(
-            policy.decide(&Method::GET, &status(503, Some(5)), BACKOFF),
+            policy.decide(&Method::GET, &status(503, Some(5)), || Some(BACKOFF)),
             Some(Duration::from_secs(5))
         );
     }
