@@ -50,6 +50,8 @@ mod redact;
 mod redirect;
 mod retry;
 mod runtime;
+#[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
+pub mod waiting;
 
 pub use auth::{ApiKey, AuthScheme};
 pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};

@@ -29,7 +29,9 @@ impl RateWindow {
 }
 
 /// Postbreeze's documented limits: a burst of 60 requests per minute and
-/// 1000 per 15 minutes, per API key.
+/// 1000 per 15 minutes, per API key. Its answers carry no window; a 429
+/// says how long to wait (`Retry-After`), which the retry policy and
+/// `postbreeze::Client::get_social_account_waiting` honour.
 pub const POSTBREEZE_LIMITS: [(u64, Duration); 2] = [
     (60, Duration::from_secs(60)),
     (1000, Duration::from_secs(15 * 60)),

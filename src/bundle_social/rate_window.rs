@@ -1,12 +1,13 @@
 //! bundle.social's rate window, and profile refresh that waits for it.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::types::{
     AccountSelector, SocialAccountConnectionCheckResponse, SocialAccountProfileRefreshResponse,
 };
-use super::{types, Client, Error, ResponseValue};
-use crate::rate_window::{retry_after, RateWindow};
+use super::{types, Client, ResponseValue};
+use crate::rate_window::RateWindow;
+use crate::waiting::retry_while_limited;
 
 /// Both answers that carry the window name its fields the same way.
 macro_rules! window_from {
@@ -28,18 +29,7 @@ window_from!(SocialAccountProfileRefreshResponse);
 window_from!(SocialAccountConnectionCheckResponse);
 
 /// Why [`Client::profile_refresh_waiting`] gave up.
-#[derive(Debug, thiserror::Error)]
-pub enum WaitError {
-    /// The window did not reopen within the maximum wait.
-    #[error("the rate window was still closed after waiting {waited:?} (maximum {max_wait:?})")]
-    StillLimited {
-        waited: Duration,
-        max_wait: Duration,
-    },
-    /// Any other failure, as the generated method reports it.
-    #[error(transparent)]
-    Api(#[from] Error<types::ApiError>),
-}
+pub type WaitError = crate::waiting::WaitError<types::ApiError>;
 
 /// How long to wait after a 429 that names no `Retry-After`: bundle.social's
 /// profile-refresh windows are short (`windowSeconds` in its answers).
@@ -59,23 +49,9 @@ impl Client {
         body: &AccountSelector,
         max_wait: Duration,
     ) -> Result<ResponseValue<SocialAccountProfileRefreshResponse>, WaitError> {
-        let started = Instant::now();
-        loop {
-            let wait = match self.social_account_profile_refresh(body).await {
-                Err(Error::ErrorResponse(answer)) if answer.status() == 429 => {
-                    retry_after(answer.headers()).unwrap_or(FALLBACK_WAIT)
-                }
-                other => return other.map_err(WaitError::Api),
-            };
-            let waited = started.elapsed();
-            if waited + wait > max_wait {
-                return Err(WaitError::StillLimited { waited, max_wait });
-            }
-            tracing::info!(
-                wait_ms = wait.as_millis() as u64,
-                "rate window exhausted; waiting for it to reopen"
-            );
-            tokio::time::sleep(wait).await;
-        }
+        retry_while_limited(max_wait, FALLBACK_WAIT, || {
+            self.social_account_profile_refresh(body)
+        })
+        .await
     }
 }

@@ -11,8 +11,10 @@ mod generated {
 }
 
 pub use generated::*;
+pub use rate_window::WaitError;
 
 mod account;
+mod rate_window;
 
 crate::provider::provider! {
     name: "Postbreeze",
