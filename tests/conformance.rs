@@ -9,32 +9,10 @@
 //! Prism is installed by `.ci/run` (`npm ci --prefix .ci/prism`); without it
 //! the test prints a notice and passes, except in CI, where it fails.
 
-// Each test uses a part of the shared harness.
-#[allow(dead_code)]
-#[path = "conformance/harness.rs"]
-mod harness;
+#[path = "conformance/mod.rs"]
+mod conformance;
 
-// The harnesses are written by `cargo xtask generate` and compared byte for
-// byte by `cargo xtask check`, so rustfmt must leave them alone.
-#[cfg(feature = "bundle-social")]
-#[rustfmt::skip]
-#[path = "conformance/bundle_social.rs"]
-mod bundle_social;
-#[cfg(feature = "gipper")]
-#[rustfmt::skip]
-#[path = "conformance/gipper.rs"]
-mod gipper;
-#[cfg(feature = "hooked")]
-#[rustfmt::skip]
-#[path = "conformance/hooked.rs"]
-mod hooked;
-#[cfg(feature = "postbreeze")]
-#[rustfmt::skip]
-#[path = "conformance/postbreeze.rs"]
-mod postbreeze;
-
-#[path = "conformance/prism.rs"]
-mod prism;
+use conformance::*;
 
 /// Prism as `.ci/run` installs it, or `SOCIAL_CLIENTS_PRISM`; `None` (with a
 /// notice) when it is not installed outside CI.

@@ -13,27 +13,10 @@
 //! `SOCIAL_CLIENTS_FUZZ_ITERATIONS` sets the random mutations per body
 //! (default 300, a few seconds in CI); the README gives a longer run.
 
-// Each test uses a part of the shared harness.
-#[allow(dead_code)]
-#[path = "conformance/harness.rs"]
-mod harness;
+#[path = "conformance/mod.rs"]
+mod conformance;
 
-#[cfg(feature = "bundle-social")]
-#[rustfmt::skip]
-#[path = "conformance/bundle_social.rs"]
-mod bundle_social;
-#[cfg(feature = "gipper")]
-#[rustfmt::skip]
-#[path = "conformance/gipper.rs"]
-mod gipper;
-#[cfg(feature = "hooked")]
-#[rustfmt::skip]
-#[path = "conformance/hooked.rs"]
-mod hooked;
-#[cfg(feature = "postbreeze")]
-#[rustfmt::skip]
-#[path = "conformance/postbreeze.rs"]
-mod postbreeze;
+use conformance::*;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -13,3 +13,17 @@ pub fn root() -> PathBuf {
 pub fn display_relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
+
+/// The provider's own full description from the workplace's reference data
+/// (`../shared/upstream/bundle_social/openapi.json`), for tests that run
+/// against it; `None`, with a printed notice, when it is absent.
+#[cfg(test)]
+pub fn upstream_bundle_social() -> Option<PathBuf> {
+    let path = root().join("../shared/upstream/bundle_social/openapi.json");
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is not present", path.display());
+        None
+    }
+}

@@ -17,23 +17,9 @@ use crate::error::{Result, XtaskError};
 use crate::fsutil::write_if_changed;
 use crate::providers::Providers;
 
-const MANIFEST: &str = r#"[package]
-name = "conformance-run"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-progenitor-client = "0.15.1"
-reqwest = { version = "0.13.4", default-features = false, features = ["json", "query", "stream"] }
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
-regress = "0.12"
-tokio = { version = "1", features = ["rt-multi-thread", "macros", "time"] }
-
-[workspace]
-"#;
+/// Besides what generated code needs: an async runtime for `main`.
+const RUNNER_DEPENDENCIES: &str =
+    "tokio = { version = \"1\", features = [\"rt-multi-thread\", \"macros\", \"time\"] }\n";
 
 /// Prism as `.ci/run` installs it, or `SOCIAL_CLIENTS_PRISM`.
 pub fn prism_binary(root: &Path) -> Option<PathBuf> {
@@ -66,7 +52,10 @@ pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String
     let src = dir.join("src");
     let lock = std::fs::read(root.join("Cargo.lock"))
         .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
-    write_if_changed(&dir.join("Cargo.toml"), MANIFEST.as_bytes())?;
+    write_if_changed(
+        &dir.join("Cargo.toml"),
+        super::compile_time::manifest("conformance-run", RUNNER_DEPENDENCIES).as_bytes(),
+    )?;
     if !dir.join("Cargo.lock").exists() {
         write_if_changed(&dir.join("Cargo.lock"), &lock)?;
     }
@@ -201,11 +190,9 @@ mod tests {
     #[test]
     fn the_full_upstream_bundle_social_description_conforms() {
         let root = crate::workspace::root();
-        let path = root.join("../shared/upstream/bundle_social/openapi.json");
-        if !path.exists() {
-            eprintln!("skipped: {} is not present", path.display());
+        let Some(path) = crate::workspace::upstream_bundle_social() else {
             return;
-        }
+        };
         let Some(prism) = prism_binary(&root) else {
             assert!(
                 std::env::var_os("CI").is_none(),

@@ -189,11 +189,9 @@ mod tests {
     /// either bound or listed with a reason, and hoisting shrinks the code.
     #[test]
     fn the_full_upstream_bundle_social_description_is_bound() {
-        let path = crate::workspace::root().join("../shared/upstream/bundle_social/openapi.json");
-        if !path.exists() {
-            eprintln!("skipped: {} is not present", path.display());
+        let Some(path) = crate::workspace::upstream_bundle_social() else {
             return;
-        }
+        };
         let providers = Providers::load(&crate::workspace::root().join("specs")).unwrap();
         let (stats, _) = compute(&providers, path.to_str().unwrap(), Style::Positional).unwrap();
         assert_eq!(stats.operations_in, 157);
@@ -231,11 +229,9 @@ mod tests {
     /// keeps its own.
     #[test]
     fn adding_a_field_upstream_renames_no_other_type() {
-        let path = crate::workspace::root().join("../shared/upstream/bundle_social/openapi.json");
-        if !path.exists() {
-            eprintln!("skipped: {} is not present", path.display());
+        let Some(path) = crate::workspace::upstream_bundle_social() else {
             return;
-        }
+        };
         let original = document::read(&path).unwrap();
         let mut changed = original.clone();
         let team = "/paths/~1api~1v1~1team~1{id}/get/responses/200/content/application~1json/schema/properties";

@@ -1,0 +1,22 @@
+//! The conformance harness, shared by `tests/conformance.rs` (every
+//! operation against Prism) and `tests/hostile_bodies.rs` (every decoded
+//! answer type under hostile bodies); each uses a part of it.
+#![allow(dead_code)]
+
+pub mod harness;
+pub mod prism;
+
+// The per-provider harnesses are written by `cargo xtask generate` and
+// compared byte for byte by `cargo xtask check`, so rustfmt leaves them alone.
+#[cfg(feature = "bundle-social")]
+#[rustfmt::skip]
+pub mod bundle_social;
+#[cfg(feature = "gipper")]
+#[rustfmt::skip]
+pub mod gipper;
+#[cfg(feature = "hooked")]
+#[rustfmt::skip]
+pub mod hooked;
+#[cfg(feature = "postbreeze")]
+#[rustfmt::skip]
+pub mod postbreeze;
