@@ -27,7 +27,7 @@ fn prism_binary() -> Option<std::path::PathBuf> {
             std::env::var_os("CI").is_none(),
             "Prism is not installed; .ci/run installs it with `npm ci --prefix .ci/prism`"
         );
-        eprintln!("skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)");
+        notice("skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)");
     }
     found
 }
@@ -69,7 +69,7 @@ macro_rules! conformance {
                 })
                 .await;
             let report = tally.report(module, $module::OPERATIONS.len(), $module::HAND_WRITTEN);
-            println!("{report}");
+            notice(&report);
             assert!(tally.failed.is_empty(), "{report}");
         }
     };

@@ -76,12 +76,12 @@ struct Tally {
 
 impl Tally {
     fn finish(self, what: &str) {
-        println!(
+        notice(&format!(
             "hostile bodies ({what}): {} executions over {} answer types, {} failures",
             self.executions,
             bodies().len(),
             self.failures.len()
-        );
+        ));
         assert!(
             self.failures.is_empty(),
             "{}",

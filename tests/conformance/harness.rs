@@ -119,14 +119,19 @@ impl Tally {
         }
     }
 
-    /// `conformance <name>: N passed, M failed (...)`, then each failure.
+    /// `conformance: N passed, M failed for <name> (...)`, then each failure.
     pub fn report(&self, name: &str, operations: usize, hand_written: &[&str]) -> String {
         let mut text = format!(
-            "conformance {name}: {} passed, {} failed ({operations} operations: the success answer and every documented error status; not called: {} hand-written multipart operation(s) {hand_written:?})",
+            "conformance: {} passed, {} failed for {name} ({operations} operations: the success answer and every documented error status)",
             self.passed,
             self.failed.len(),
-            hand_written.len(),
         );
+        if !hand_written.is_empty() {
+            text.push_str(&format!(
+                "; not called: the hand-written multipart operation(s) {}",
+                hand_written.join(", ")
+            ));
+        }
         for failure in &self.failed {
             text.push_str("\n  FAILED ");
             text.push_str(failure);

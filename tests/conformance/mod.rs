@@ -20,3 +20,11 @@ pub mod hooked;
 #[cfg(feature = "postbreeze")]
 #[rustfmt::skip]
 pub mod postbreeze;
+
+/// Prints `line` where whoever runs the tests sees it, also when the test
+/// passes: libtest captures `println!`/`eprintln!`, not writes to the stderr
+/// handle. For the tallies and skip notices a CI log must show.
+pub fn notice(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}

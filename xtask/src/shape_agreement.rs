@@ -239,10 +239,7 @@ mod tests {
             return;
         };
         let providers = crate::providers::Providers::load(&root.join("specs")).unwrap();
-        let committed: Value = serde_json::from_slice(
-            &std::fs::read(root.join("specs/bundle_social/openapi.json")).unwrap(),
-        )
-        .unwrap();
+        let committed = crate::workspace::committed_spec("bundle_social");
         let (_, upstream) = crate::commands::stats::compute(
             &providers,
             path.to_str().unwrap(),

@@ -23,7 +23,25 @@ pub fn upstream_bundle_social() -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("skipped: {} is not present", path.display());
+        notice(&format!("skipped: {} is not present", path.display()));
         None
     }
+}
+
+/// The committed normalized description of `provider`
+/// (`specs/<provider>/openapi.json`), for tests that compare against it.
+#[cfg(test)]
+pub fn committed_spec(provider: &str) -> serde_json::Value {
+    let path = root().join("specs").join(provider).join("openapi.json");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Prints `line` where whoever runs the tests sees it, also when the test
+/// passes: libtest captures `println!`/`eprintln!`, not writes to the
+/// stderr handle. For skip notices and tallies a CI log must show.
+#[cfg(test)]
+pub fn notice(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

@@ -198,14 +198,14 @@ mod tests {
                 std::env::var_os("CI").is_none(),
                 "Prism is not installed; .ci/run installs it"
             );
-            eprintln!(
-                "skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)"
+            crate::workspace::notice(
+                "skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)",
             );
             return;
         };
         let providers = Providers::load(&root.join("specs")).unwrap();
         match check(&providers, path.to_str().unwrap(), &prism) {
-            Ok(report) => println!("{report}"),
+            Ok(report) => crate::workspace::notice(&report),
             Err(e) => panic!("{e}"),
         }
     }

@@ -86,10 +86,7 @@ fn committed_bundle_social_against_upstream() {
         return;
     };
     let providers = crate::providers::Providers::load(&root.join("specs")).unwrap();
-    let committed: Value = serde_json::from_slice(
-        &std::fs::read(root.join("specs/bundle_social/openapi.json")).unwrap(),
-    )
-    .unwrap();
+    let committed = crate::workspace::committed_spec("bundle_social");
     let upstream = crate::commands::diff::against(&providers, "bundle_social", &path).unwrap();
     let changes = diff(&committed, &upstream);
     let count = |kind: Kind| changes.iter().filter(|c| c.kind == kind).count();

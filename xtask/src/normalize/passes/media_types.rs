@@ -6,7 +6,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::normalize::{operation_pointer, Context, NormalizeError, Pass, Unbound, METHODS};
+use crate::normalize::{
+    for_each_operation, operation_pointer, Context, NormalizeError, Pass, Unbound, METHODS,
+};
 
 pub const PASS: Pass = Pass {
     name: "media-types",
@@ -16,37 +18,35 @@ pub const PASS: Pass = Pass {
 };
 
 fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return Ok(());
-    };
-    for (path, item) in paths.iter_mut() {
-        let Some(item) = item.as_object_mut() else {
-            continue;
-        };
-        for method in METHODS {
-            let Some(op) = item.get_mut(method) else {
-                continue;
-            };
-            let at = operation_pointer(path, method);
-            if let Some(reason) = request_body(op, &at)? {
-                let operation = op["operationId"].as_str().unwrap_or_default().to_string();
-                ctx.unbound.push(Unbound { operation, reason });
-                item.remove(method);
-                continue;
-            }
-            for response in op
-                .get_mut("responses")
-                .and_then(Value::as_object_mut)
-                .into_iter()
-                .flat_map(|r| r.values_mut())
-            {
-                if let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) {
-                    if let Some(json) = take_json(content) {
-                        *content = Map::from_iter([("application/json".to_string(), json)]);
-                    }
+    for_each_operation(doc, |path, method, op| {
+        let at = operation_pointer(path, method);
+        if let Some(reason) = request_body(op, &at)? {
+            let operation = op["operationId"].as_str().unwrap_or_default().to_string();
+            ctx.unbound.push(Unbound { operation, reason });
+            // Marked here, removed below: the visitor lends one operation at
+            // a time and cannot take it out of its path item.
+            *op = Value::Null;
+            return Ok(());
+        }
+        for response in op
+            .get_mut("responses")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flat_map(|r| r.values_mut())
+        {
+            if let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) {
+                if let Some(json) = take_json(content) {
+                    *content = Map::from_iter([("application/json".to_string(), json)]);
                 }
             }
         }
+        Ok(())
+    })?;
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return Ok(());
+    };
+    for item in paths.values_mut().filter_map(Value::as_object_mut) {
+        item.retain(|key, op| !(METHODS.contains(&key.as_str()) && op.is_null()));
     }
     // A path whose every operation was removed would be an empty path item.
     paths.retain(|_, item| item.as_object().is_some_and(|m| !m.is_empty()));
