@@ -6,7 +6,7 @@
 //! id, method, path, attempt, status and the provider's request id; never
 //! headers, query strings or bodies, where keys and personal data live.
 
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 use progenitor_client::OperationInfo;
 use tracing::Instrument;
@@ -16,6 +16,31 @@ use crate::runtime::Runtime;
 
 /// Response headers providers put their request id in.
 const REQUEST_ID_HEADERS: [&str; 3] = ["x-request-id", "request-id", "x-amzn-requestid"];
+
+tokio::task_local! {
+    /// When the caller around this request stops waiting (a waiting
+    /// helper's `max_wait`): the retry loop does not sleep past it, so the
+    /// caller's bound holds whatever the client's retry policy allows.
+    static DEADLINE: Instant;
+}
+
+/// Runs `future` with every retry of the requests it sends bounded by
+/// `deadline`: a retry that would start after it is not made, and the
+/// answer that asked for it is returned instead.
+#[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
+pub(crate) async fn with_deadline<F: std::future::Future>(
+    deadline: Instant,
+    future: F,
+) -> F::Output {
+    DEADLINE.scope(deadline, future).await
+}
+
+/// Whether a retry after `delay` would start past the caller's deadline.
+fn past_deadline(delay: std::time::Duration) -> bool {
+    DEADLINE
+        .try_with(|deadline| Instant::now() + delay > *deadline)
+        .unwrap_or(false)
+}
 
 /// Sends `request`, retrying as the policy allows.
 pub(crate) async fn execute(
@@ -58,6 +83,9 @@ pub(crate) async fn execute(
             let Some(delay) = policy.decide(&method, &outcome, backoff) else {
                 return result;
             };
+            if past_deadline(delay) {
+                return result;
+            }
             tracing::info!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
             drop(result);
             tokio::time::sleep(delay).await;

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use progenitor_client::{Error, ResponseValue};
 
+use crate::hooks::with_deadline;
 use crate::rate_window::retry_after;
 
 /// Why a waiting helper (`profile_refresh_waiting`,
@@ -39,21 +40,26 @@ where
     Fut: Future<Output = Result<ResponseValue<T>, Error<E>>>,
 {
     let started = Instant::now();
-    loop {
-        let wait = match call().await {
-            Err(Error::ErrorResponse(answer)) if answer.status() == 429 => {
-                retry_after(answer.headers()).unwrap_or(fallback)
+    // The retry policy of the client may itself wait out a 429 inside
+    // `call`; the deadline keeps those waits within `max_wait` too.
+    with_deadline(started + max_wait, async {
+        loop {
+            let wait = match call().await {
+                Err(Error::ErrorResponse(answer)) if answer.status() == 429 => {
+                    retry_after(answer.headers()).unwrap_or(fallback)
+                }
+                other => return other.map_err(WaitError::Api),
+            };
+            let waited = started.elapsed();
+            if waited + wait > max_wait {
+                return Err(WaitError::StillLimited { waited, max_wait });
             }
-            other => return other.map_err(WaitError::Api),
-        };
-        let waited = started.elapsed();
-        if waited + wait > max_wait {
-            return Err(WaitError::StillLimited { waited, max_wait });
+            tracing::info!(
+                wait_ms = wait.as_millis() as u64,
+                "rate window exhausted; waiting for it to reopen"
+            );
+            tokio::time::sleep(wait).await;
         }
-        tracing::info!(
-            wait_ms = wait.as_millis() as u64,
-            "rate window exhausted; waiting for it to reopen"
-        );
-        tokio::time::sleep(wait).await;
-    }
+    })
+    .await
 }

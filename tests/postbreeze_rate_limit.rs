@@ -99,6 +99,44 @@ async fn a_limit_longer_than_the_maximum_wait_is_a_typed_error_at_once() {
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 
+/// With the default retry policy the client itself waits out a short
+/// `Retry-After`; inside the helper those waits count against `max_wait`
+/// too, so a limit longer than what is left ends the call at once instead of
+/// after the policy's own retries.
+#[tokio::test]
+async fn the_retry_policy_never_waits_past_the_maximum_wait() {
+    let server = limited_then_ok(limited().insert_header("retry-after", "3"), 10).await;
+    let client = Client::builder("pb_live_k")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = client
+        .get_social_account_waiting("soc_1", Duration::from_secs(2))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, WaitError::StillLimited { .. }), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+
+    // A wait that fits is still the policy's to make.
+    let server = limited_then_ok(limited().insert_header("retry-after", "1"), 1).await;
+    let client = Client::builder("pb_live_k")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let account = client
+        .get_social_account_waiting("soc_1", Duration::from_secs(10))
+        .await
+        .unwrap();
+    assert_eq!(account.handle, "@brand");
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
+
 #[tokio::test]
 async fn other_errors_pass_through_typed() {
     let server = MockServer::start().await;
