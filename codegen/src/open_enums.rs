@@ -40,17 +40,17 @@ fn open_items(items: &mut [Item]) -> usize {
     }
     // typify puts an enum's `Display` impl beside it, in the same module.
     for item in items.iter_mut() {
-        if let Item::Impl(block) = item {
-            let is_display = block
-                .trait_
-                .as_ref()
-                .is_some_and(|trait_| last_is(&trait_.0, "Display"));
-            let target = block.self_ty.to_token_stream().to_string();
-            if let Some((_, variant)) = names.iter().find(|(name, _)| *name == target) {
-                if is_display {
-                    display_unknown(block, variant);
-                }
-            }
+        let Item::Impl(block) = item else { continue };
+        let is_display = block
+            .trait_
+            .as_ref()
+            .is_some_and(|trait_| last_is(&trait_.0, "Display"));
+        if !is_display {
+            continue;
+        }
+        let target = block.self_ty.to_token_stream().to_string();
+        if let Some((_, variant)) = names.iter().find(|(name, _)| *name == target) {
+            display_unknown(block, variant);
         }
     }
     nested + names.len()
@@ -62,9 +62,7 @@ fn open_items(items: &mut [Item]) -> usize {
 fn eligible(e: &ItemEnum) -> bool {
     !e.variants.is_empty()
         && e.variants.iter().all(|v| matches!(v.fields, Fields::Unit))
-        && derives(&e.attrs)
-            .iter()
-            .any(|p| p.is_ident("Deserialize") || last_is(p, "Deserialize"))
+        && derives(&e.attrs).iter().any(|p| last_is(p, "Deserialize"))
         && !e.attrs.iter().any(|a| a.path().is_ident("serde"))
 }
 

@@ -13,17 +13,24 @@ pub const MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
 /// Reads a JSON or YAML document; the format is chosen by file extension
 /// (`.json` is JSON, anything else is YAML, which also accepts JSON).
 pub fn read(path: &Path) -> Result<Value> {
+    let bytes = read_bytes(path, MAX_DOCUMENT_BYTES)?;
+    parse(path, &bytes)
+}
+
+/// Reads a document's bytes, refusing one over `max_bytes` (and never more
+/// than [`MAX_DOCUMENT_BYTES`]) by its size, before reading it.
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    let limit = max_bytes.min(MAX_DOCUMENT_BYTES);
     let size = std::fs::metadata(path)
         .map_err(|e| XtaskError::io(path, e))?
         .len();
-    if size > MAX_DOCUMENT_BYTES {
+    if size > limit {
         return Err(XtaskError::Config {
             path: path.to_path_buf(),
-            message: format!("document is {size} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit"),
+            message: format!("document is {size} bytes, over the {limit}-byte limit"),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| XtaskError::io(path, e))?;
-    parse(path, &bytes)
+    std::fs::read(path).map_err(|e| XtaskError::io(path, e))
 }
 
 /// Parses bytes as the format `path`'s extension names.

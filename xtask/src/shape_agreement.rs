@@ -10,56 +10,38 @@
 
 use serde_json::Value;
 
-use crate::normalize::{pointer::resolve_schema, METHODS};
+use crate::normalize::{operation_pointer, operations, pointer::resolve_schema, response_schema};
 
 /// Every disagreement, one line each (`METHOD path: where: what`).
 pub fn disagreements(committed: &Value, upstream: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    for (path, item) in committed
-        .get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        for method in METHODS {
-            let Some(ours) = item.get(method) else {
-                continue;
-            };
-            let Some(theirs) = upstream.pointer(&format!(
-                "/paths/{}/{method}",
-                crate::normalize::pointer::escape(path)
-            )) else {
-                out.push(format!(
-                    "{} {path}: not in the upstream description",
-                    method.to_uppercase()
-                ));
-                continue;
-            };
-            let mut cmp = Comparison {
-                ours: committed,
-                theirs: upstream,
-                out: &mut out,
-                op: format!("{} {path}", method.to_uppercase()),
-            };
-            cmp.parameters(ours, theirs);
-            let body = "/requestBody/content/application~1json/schema";
-            if let (Some(a), Some(b)) = (ours.pointer(body), theirs.pointer(body)) {
-                cmp.schema(a, b, "request body", Direction::Request);
-            }
-            if let (Some(a), Some(b)) = (success(ours), success(theirs)) {
-                cmp.schema(a, b, "response", Direction::Response);
-            }
+    for (path, method, ours) in operations(committed) {
+        let Some(theirs) = upstream.pointer(&operation_pointer(path, method)) else {
+            out.push(format!(
+                "{} {path}: not in the upstream description",
+                method.to_uppercase()
+            ));
+            continue;
+        };
+        let mut cmp = Comparison {
+            ours: committed,
+            theirs: upstream,
+            out: &mut out,
+            op: format!("{} {path}", method.to_uppercase()),
+        };
+        cmp.parameters(ours, theirs);
+        let body = "/requestBody/content/application~1json/schema";
+        if let (Some(a), Some(b)) = (ours.pointer(body), theirs.pointer(body)) {
+            cmp.schema(a, b, "request body", Direction::Request);
+        }
+        if let (Some(a), Some(b)) = (
+            response_schema(committed, ours, true),
+            response_schema(upstream, theirs, true),
+        ) {
+            cmp.schema(a, b, "response", Direction::Response);
         }
     }
     out
-}
-
-fn success(op: &Value) -> Option<&Value> {
-    op.get("responses")?
-        .as_object()?
-        .iter()
-        .find(|(code, _)| code.starts_with('2'))
-        .and_then(|(_, r)| r.pointer("/content/application~1json/schema"))
 }
 
 /// Requests must not omit what the server requires; responses must not

@@ -5,45 +5,37 @@
 
 use serde_json::Value;
 
-use crate::normalize::METHODS;
+use crate::normalize::operations;
 
 pub fn render(doc: &Value) -> String {
     let mut lines = Vec::new();
-    for (path, item) in doc
-        .get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let id = op["operationId"].as_str().unwrap_or("?");
-            let body = op
-                .pointer("/requestBody/content/application~1json/schema")
-                .map(type_name);
-            let mut success = "()".to_string();
-            let mut error = "-".to_string();
-            for (code, response) in op
-                .get("responses")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-            {
-                let Some(schema) = response.pointer("/content/application~1json/schema") else {
-                    continue;
-                };
-                if code.starts_with('2') || code == "default" {
-                    success = type_name(schema);
-                } else {
-                    error = type_name(schema);
-                }
+    for (path, method, op) in operations(doc) {
+        let id = op["operationId"].as_str().unwrap_or("?");
+        let body = op
+            .pointer("/requestBody/content/application~1json/schema")
+            .map(type_name);
+        let mut success = "()".to_string();
+        let mut error = "-".to_string();
+        for (code, response) in op
+            .get("responses")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let Some(schema) = response.pointer("/content/application~1json/schema") else {
+                continue;
+            };
+            if code.starts_with('2') || code == "default" {
+                success = type_name(schema);
+            } else {
+                error = type_name(schema);
             }
-            let body = body.map(|b| format!(" (body: {b})")).unwrap_or_default();
-            lines.push(format!(
-                "{id}: {} {path}{body} -> {success} ! {error}",
-                method.to_uppercase()
-            ));
         }
+        let body = body.map(|b| format!(" (body: {b})")).unwrap_or_default();
+        lines.push(format!(
+            "{id}: {} {path}{body} -> {success} ! {error}",
+            method.to_uppercase()
+        ));
     }
     lines.sort();
     lines.join("\n") + "\n"

@@ -42,35 +42,50 @@ pub struct ScratchCrate {
 }
 
 impl ScratchCrate {
-    /// Writes (or refreshes) the crate `name` under `target/xtask-compile/`.
-    pub fn write(root: &Path, name: &str, source: &str) -> Result<Self> {
-        let dir = root.join("target/xtask-compile").join(name);
-        write_if_changed(
-            &dir.join("Cargo.toml"),
-            manifest("generated-check", "").as_bytes(),
-        )?;
-        let lock = std::fs::read(root.join("Cargo.lock"))
-            .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
+    /// A standalone crate in `dir` with `manifest`, on the workspace's
+    /// Cargo.lock so the same versions are used (copied once; cargo adds
+    /// what a crate needs beyond it).
+    pub fn create(root: &Path, dir: PathBuf, manifest: &str) -> Result<Self> {
+        write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
         if !dir.join("Cargo.lock").exists() {
+            let lock = std::fs::read(root.join("Cargo.lock"))
+                .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
             write_if_changed(&dir.join("Cargo.lock"), &lock)?;
         }
+        Ok(ScratchCrate { dir })
+    }
+
+    /// Writes (or refreshes) the crate `name` under `target/xtask-compile/`
+    /// holding `source` as its library.
+    pub fn write(root: &Path, name: &str, source: &str) -> Result<Self> {
+        let dir = root.join("target/xtask-compile").join(name);
+        let scratch = Self::create(root, dir, &manifest("generated-check", ""))?;
         // The generated client holds `crate::runtime::Runtime` (see
         // social_clients_codegen::INNER_TYPE); a stand-in is enough to check.
         let lib = format!(
             "#![allow(warnings, clippy::all)]\npub mod runtime {{ #[derive(Clone, Debug)] pub struct Runtime; }}\n{source}"
         );
-        write_if_changed(&dir.join("src/lib.rs"), lib.as_bytes())?;
-        Ok(ScratchCrate { dir })
+        write_if_changed(&scratch.dir.join("src/lib.rs"), lib.as_bytes())?;
+        Ok(scratch)
+    }
+
+    /// `cargo <args>` in this crate, building into `target_dir`, without the
+    /// caller's RUSTFLAGS (which would rebuild every dependency).
+    pub fn cargo(&self, args: &[&str], target_dir: &Path) -> Command {
+        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", target_dir)
+            .env_remove("RUSTFLAGS");
+        command
     }
 
     /// Runs `cargo check` in the crate; returns how long it took.
     pub fn check(&self, target_dir: &Path) -> Result<Duration> {
         let started = Instant::now();
-        let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-            .args(["check", "--quiet", "--message-format=short"])
-            .current_dir(&self.dir)
-            .env("CARGO_TARGET_DIR", target_dir)
-            .env_remove("RUSTFLAGS")
+        let output = self
+            .cargo(&["check", "--quiet", "--message-format=short"], target_dir)
             .output()
             .map_err(|e| XtaskError::io(&self.dir, e))?;
         let elapsed = started.elapsed();

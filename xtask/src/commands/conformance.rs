@@ -8,11 +8,11 @@
 //! and run against `prism mock` serving the normalized description.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 use social_clients_codegen::Style;
 
+use super::compile_time::{manifest, ScratchCrate};
 use crate::error::{Result, XtaskError};
 use crate::fsutil::write_if_changed;
 use crate::providers::Providers;
@@ -48,17 +48,12 @@ pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String
         message: format!("conformance harness: {message}"),
     })?;
 
-    let dir = root.join("target/xtask-conformance");
-    let src = dir.join("src");
-    let lock = std::fs::read(root.join("Cargo.lock"))
-        .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
-    write_if_changed(
-        &dir.join("Cargo.toml"),
-        super::compile_time::manifest("conformance-run", RUNNER_DEPENDENCIES).as_bytes(),
+    let scratch = ScratchCrate::create(
+        &root,
+        root.join("target/xtask-conformance"),
+        &manifest("conformance-run", RUNNER_DEPENDENCIES),
     )?;
-    if !dir.join("Cargo.lock").exists() {
-        write_if_changed(&dir.join("Cargo.lock"), &lock)?;
-    }
+    let (dir, src) = (&scratch.dir, scratch.dir.join("src"));
     let spec_file = dir.join("openapi.json");
     write_if_changed(
         &spec_file,
@@ -71,15 +66,12 @@ pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String
         main_rs(&root, &stats.spec, &documents.normalized).as_bytes(),
     )?;
 
-    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["run", "--quiet", "--"])
+    let output = scratch
+        .cargo(&["run", "--quiet", "--"], &dir.join("target"))
         .arg(&spec_file)
         .arg(prism)
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env_remove("RUSTFLAGS")
         .output()
-        .map_err(|e| XtaskError::io(&dir, e))?;
+        .map_err(|e| XtaskError::io(dir, e))?;
     let report = String::from_utf8_lossy(&output.stdout).trim().to_string();
     if output.status.success() {
         return Ok(report);

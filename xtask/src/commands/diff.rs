@@ -36,13 +36,11 @@ pub fn run(providers: &Providers, module: &str, options: &Options<'_>) -> Result
         ),
         None => {
             let normalized = super::normalize::normalize_provider(providers, module)?;
-            let value: Value =
-                serde_json::from_slice(&normalized.bytes).expect("the normalizer writes JSON");
             let source = providers
                 .dir(module)
                 .join(&providers.by_module[module].source);
             (
-                value,
+                normalized.spec,
                 display_relative(&root, &source).display().to_string(),
             )
         }

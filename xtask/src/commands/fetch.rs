@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::document::{self, MAX_DOCUMENT_BYTES};
+use crate::document;
 use crate::download::{self, Limits};
 use crate::error::{Result, XtaskError};
 use crate::fsutil::write_atomic;
 use crate::lockfile::{self, SourceLock};
+use crate::normalize::passes::version::supported;
 use crate::providers::{Provider, Providers};
 use crate::workspace::display_relative;
 
@@ -133,7 +134,14 @@ pub fn fetch_one(
         None => dir.join(&file),
     };
     let (origin, bytes) = match options.from {
-        Some(from) => (file_url(from), read_capped(from, options.limits.max_bytes)?),
+        Some(from) => {
+            let bytes = document::read_bytes(from, options.limits.max_bytes)?;
+            validate(&bytes, &file, None).map_err(|message| XtaskError::Config {
+                path: from.to_path_buf(),
+                message,
+            })?;
+            (file_url(from), bytes)
+        }
         None => {
             let got = download::get(url, options.limits)?;
             validate(&got.bytes, &file, got.content_type.as_deref()).map_err(|message| {
@@ -145,12 +153,6 @@ pub fn fetch_one(
             (url.clone(), got.bytes)
         }
     };
-    if let Some(from) = options.from {
-        validate(&bytes, &file, None).map_err(|message| XtaskError::Config {
-            path: from.to_path_buf(),
-            message,
-        })?;
-    }
     write_atomic(&destination, &bytes)?;
     let lock = SourceLock::new(&file, &origin, &bytes);
     if options.out.is_none() {
@@ -174,7 +176,7 @@ fn authored_error(providers: &Providers, module: &str, provider: &Provider) -> X
 }
 
 /// The bytes must parse in the declared format and be an OpenAPI 3.0 or 3.1
-/// description with paths; anything else (an HTML error page, a Swagger 2.0
+/// description (as the normalizer's `version` pass reads them) with paths; anything else (an HTML error page, a Swagger 2.0
 /// file, a truncated body) is refused before a file is touched.
 fn validate(bytes: &[u8], file: &str, content_type: Option<&str>) -> Result<(), String> {
     let sent = content_type
@@ -187,36 +189,11 @@ fn validate(bytes: &[u8], file: &str, content_type: Option<&str>) -> Result<(), 
         } => format!("the answer is not valid {format}{sent}: {message}"),
         other => other.to_string(),
     })?;
-    let version = doc.get("openapi").and_then(Value::as_str);
-    match version {
-        Some(v) if v.starts_with("3.0.") || v.starts_with("3.1.") => {}
-        Some(v) => return Err(format!("OpenAPI {v} is not supported (3.0.x or 3.1.x)")),
-        None if doc.get("swagger").is_some() => {
-            return Err("a Swagger 2.0 description; only OpenAPI 3.0/3.1 is supported".into())
-        }
-        None => {
-            return Err(format!(
-                "not an OpenAPI description{sent}: no `openapi` field"
-            ))
-        }
-    }
+    supported(&doc).map_err(|e| format!("{}{sent}", e.message))?;
     if !doc.get("paths").is_some_and(Value::is_object) {
         return Err("the description has no `paths` object".into());
     }
     Ok(())
-}
-
-fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| XtaskError::io(path, e))?
-        .len();
-    if size > max_bytes.min(MAX_DOCUMENT_BYTES) {
-        return Err(XtaskError::Config {
-            path: path.to_path_buf(),
-            message: format!("{size} bytes, over the {max_bytes}-byte limit"),
-        });
-    }
-    std::fs::read(path).map_err(|e| XtaskError::io(path, e))
 }
 
 fn file_url(path: &Path) -> String {

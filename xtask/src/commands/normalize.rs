@@ -17,6 +17,8 @@ pub struct Normalized {
     pub module: String,
     /// `specs/<module>/openapi.json`
     pub output: PathBuf,
+    /// The normalized document, and its canonical bytes (what is written).
+    pub spec: Value,
     pub bytes: Vec<u8>,
     pub unbound: Vec<Unbound>,
 }
@@ -31,20 +33,17 @@ impl Normalized {
             source,
         })
     }
-}
 
-impl Normalized {
     /// The conformance harness for this spec and its generated client.
     pub fn harness(&self, generated: &Generated) -> Result<String> {
-        let spec: Value = serde_json::from_slice(&self.bytes).expect("the normalizer writes JSON");
         let name = format!("specs/{}/openapi.json", self.module);
         let client = format!("social_clients::{}", self.module);
-        crate::conformance::harness(&name, &client, &spec, &generated.source).map_err(|message| {
-            XtaskError::Config {
+        crate::conformance::harness(&name, &client, &self.spec, &generated.source).map_err(
+            |message| XtaskError::Config {
                 path: self.output.clone(),
                 message: format!("conformance harness: {message}"),
-            }
-        })
+            },
+        )
     }
 }
 
@@ -82,6 +81,7 @@ pub fn normalize_provider(providers: &Providers, module: &str) -> Result<Normali
         module: module.to_string(),
         output: dir.join("openapi.json"),
         bytes: document::to_canonical_json(&spec),
+        spec,
         unbound: ctx.unbound,
     })
 }

@@ -11,10 +11,12 @@ mod error;
 pub mod names;
 pub mod passes;
 pub mod pointer;
+mod walk;
 
 use serde_json::{json, Value};
 
 pub use error::NormalizeError;
+pub use walk::{for_each_operation, json_schema, operations, response_schema, retain_operations};
 
 /// What a pass may read besides the document, and what it may report.
 #[derive(Debug, Clone)]
@@ -131,28 +133,6 @@ pub fn run_passes(
 pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
-
-/// Calls `f(path, method, operation)` for every operation, in document order
-/// (paths sorted, methods in [`METHODS`] order).
-pub fn for_each_operation(
-    doc: &mut Value,
-    mut f: impl FnMut(&str, &str, &mut Value) -> Result<(), NormalizeError>,
-) -> Result<(), NormalizeError> {
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return Ok(());
-    };
-    for (path, item) in paths.iter_mut() {
-        let Some(item) = item.as_object_mut() else {
-            continue;
-        };
-        for method in METHODS {
-            if let Some(op) = item.get_mut(method) {
-                f(path, method, op)?;
-            }
-        }
-    }
-    Ok(())
-}
 
 /// The pointer of an operation, e.g. `/paths/~1pets/get`.
 pub fn operation_pointer(path: &str, method: &str) -> String {

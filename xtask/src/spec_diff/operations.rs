@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::schema::Schemas;
 use super::{Change, Direction, Kind};
 use crate::normalize::pointer::resolve;
-use crate::normalize::METHODS;
+use crate::normalize::{json_schema, response_schema, METHODS};
 
 pub fn compare(old: &Value, new: &Value) -> Vec<Change> {
     let paths = |doc: &Value| -> BTreeSet<String> {
@@ -89,6 +89,14 @@ impl Operation<'_> {
         });
     }
 
+    /// Compares two schemas of this operation and records what changed.
+    fn schemas(&mut self, direction: Direction, a: &Value, b: &Value, at: &str) {
+        let changes = Schemas::new(self.old, self.new, direction).compare(a, b, at);
+        for (kind, at, detail, breaking) in changes {
+            self.push(kind, at, detail, breaking);
+        }
+    }
+
     fn compare(&mut self, o: &Value, n: &Value) {
         if id(o) != id(n) {
             self.push(
@@ -131,11 +139,7 @@ impl Operation<'_> {
                         );
                     }
                     if let (Some(a), Some(b)) = (p.get("schema"), q.get("schema")) {
-                        let changes =
-                            Schemas::new(self.old, self.new, Direction::Request).compare(a, b, &at);
-                        for (kind, at, detail, breaking) in changes {
-                            self.push(kind, at, detail, breaking);
-                        }
+                        self.schemas(Direction::Request, a, b, &at);
                     }
                 }
             }
@@ -172,16 +176,7 @@ impl Operation<'_> {
                 "the method gains a body argument".into(),
                 true,
             ),
-            (Some(a), Some(b)) => {
-                let changes = Schemas::new(self.old, self.new, Direction::Request).compare(
-                    a,
-                    b,
-                    "request body",
-                );
-                for (kind, at, detail, breaking) in changes {
-                    self.push(kind, at, detail, breaking);
-                }
-            }
+            (Some(a), Some(b)) => self.schemas(Direction::Request, a, b, "request body"),
         }
     }
 
@@ -192,13 +187,7 @@ impl Operation<'_> {
             response_schema(self.old, o, success),
             response_schema(self.new, n, success),
         ) {
-            (Some(a), Some(b)) => {
-                let changes =
-                    Schemas::new(self.old, self.new, Direction::Response).compare(a, b, label);
-                for (kind, at, detail, breaking) in changes {
-                    self.push(kind, at, detail, breaking);
-                }
-            }
+            (Some(a), Some(b)) => self.schemas(Direction::Response, a, b, label),
             (Some(_), None) => self.push(
                 Kind::BodyRemoved,
                 label.into(),
@@ -248,14 +237,6 @@ fn presence(required: bool) -> &'static str {
     }
 }
 
-fn json_schema(content: Option<&Value>) -> Option<&Value> {
-    let content = content?.as_object()?;
-    content
-        .get("application/json")
-        .or_else(|| content.values().next())?
-        .get("schema")
-}
-
 fn body_schema<'a>(doc: &'a Value, op: &'a Value) -> Option<&'a Value> {
     let body = op.get("requestBody")?;
     let body = match body.get("$ref").and_then(Value::as_str) {
@@ -263,17 +244,4 @@ fn body_schema<'a>(doc: &'a Value, op: &'a Value) -> Option<&'a Value> {
         None => body,
     };
     json_schema(body.get("content"))
-}
-
-fn response_schema<'a>(doc: &'a Value, op: &'a Value, success: bool) -> Option<&'a Value> {
-    let (_, response) = op
-        .get("responses")?
-        .as_object()?
-        .iter()
-        .find(|(code, _)| code.starts_with('2') == success)?;
-    let response = match response.get("$ref").and_then(Value::as_str) {
-        Some(r) => resolve(doc, r)?,
-        None => response,
-    };
-    json_schema(response.get("content"))
 }

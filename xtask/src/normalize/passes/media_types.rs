@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use crate::normalize::{
-    for_each_operation, operation_pointer, Context, NormalizeError, Pass, Unbound, METHODS,
+    operation_pointer, retain_operations, Context, NormalizeError, Pass, Unbound,
 };
 
 pub const PASS: Pass = Pass {
@@ -18,15 +18,12 @@ pub const PASS: Pass = Pass {
 };
 
 fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
-    for_each_operation(doc, |path, method, op| {
+    retain_operations(doc, |path, method, op| {
         let at = operation_pointer(path, method);
         if let Some(reason) = request_body(op, &at)? {
             let operation = op["operationId"].as_str().unwrap_or_default().to_string();
             ctx.unbound.push(Unbound { operation, reason });
-            // Marked here, removed below: the visitor lends one operation at
-            // a time and cannot take it out of its path item.
-            *op = Value::Null;
-            return Ok(());
+            return Ok(false);
         }
         for response in op
             .get_mut("responses")
@@ -40,17 +37,8 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
                 }
             }
         }
-        Ok(())
-    })?;
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return Ok(());
-    };
-    for item in paths.values_mut().filter_map(Value::as_object_mut) {
-        item.retain(|key, op| !(METHODS.contains(&key.as_str()) && op.is_null()));
-    }
-    // A path whose every operation was removed would be an empty path item.
-    paths.retain(|_, item| item.as_object().is_some_and(|m| !m.is_empty()));
-    Ok(())
+        Ok(true)
+    })
 }
 
 /// Narrows the request body to one bindable media type; returns why the

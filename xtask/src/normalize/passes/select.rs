@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::normalize::{names::snake_case, Context, NormalizeError, Pass, METHODS};
+use crate::normalize::{names::snake_case, retain_operations, Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
     name: "select",
@@ -39,41 +39,25 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     let Some(selection) = ctx.select.clone() else {
         return Ok(());
     };
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return Ok(());
-    };
     let mut seen_ids = Vec::new();
     let mut seen_tags = Vec::new();
-    for item in paths.values_mut() {
-        let Some(item) = item.as_object_mut() else {
-            continue;
-        };
-        for method in METHODS {
-            let Some(op) = item.get(method) else {
-                continue;
-            };
-            let id = op.get("operationId").and_then(Value::as_str).unwrap_or("");
-            let tags: Vec<&str> = op
-                .get("tags")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            seen_ids.push(id.to_string());
-            seen_tags.extend(tags.iter().map(|t| t.to_string()));
-            if !selection.keeps(id, &tags) {
-                item.remove(method);
-                ctx.deselected += 1;
-            }
+    retain_operations(doc, |_, _, op| {
+        let id = op.get("operationId").and_then(Value::as_str).unwrap_or("");
+        let tags: Vec<&str> = op
+            .get("tags")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        seen_ids.push(id.to_string());
+        seen_tags.extend(tags.iter().map(|t| t.to_string()));
+        let keep = selection.keeps(id, &tags);
+        if !keep {
+            ctx.deselected += 1;
         }
-    }
-    // A path whose operations are all gone would still be generated as an
-    // empty item by nobody, but it confuses diffs and summaries.
-    paths.retain(|_, item| {
-        item.as_object()
-            .is_none_or(|i| METHODS.iter().any(|m| i.contains_key(*m)))
-    });
+        Ok(keep)
+    })?;
     for (at, wanted) in selection.operations.iter().enumerate() {
         if !seen_ids.contains(&snake_case(wanted)) {
             return Err(NormalizeError::new(

@@ -12,9 +12,20 @@ pub const PASS: Pass = Pass {
     run,
 };
 
-fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+/// The OpenAPI versions the tooling reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    V3_0,
+    /// Read after a downgrade to 3.0.
+    V3_1,
+}
+
+/// Which supported version `doc` declares; an error naming the field for
+/// any other (Swagger 2.0, 4.x, a missing or non-string `openapi`). Also
+/// what `cargo xtask fetch` checks before it writes a download.
+pub fn supported(doc: &Value) -> Result<Version, NormalizeError> {
     let version = match doc.get("openapi") {
-        Some(Value::String(v)) => v.clone(),
+        Some(Value::String(v)) => v,
         Some(_) => {
             return Err(NormalizeError::new(
                 "/openapi",
@@ -35,19 +46,25 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         }
     };
     if version.starts_with("3.0.") {
-        return Ok(());
+        Ok(Version::V3_0)
+    } else if version.starts_with("3.1.") {
+        Ok(Version::V3_1)
+    } else {
+        Err(NormalizeError::new(
+            "/openapi",
+            format!(
+                "unsupported OpenAPI version {version:?}; supported: 3.0.x, and 3.1.x (downgraded)"
+            ),
+        ))
     }
-    if version.starts_with("3.1.") {
+}
+
+fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+    if supported(doc)? == Version::V3_1 {
         downgrade(doc);
         doc["openapi"] = json!("3.0.3");
-        return Ok(());
     }
-    Err(NormalizeError::new(
-        "/openapi",
-        format!(
-            "unsupported OpenAPI version {version:?}; supported: 3.0.x, and 3.1.x (downgraded)"
-        ),
-    ))
+    Ok(())
 }
 
 /// Rewrites the JSON Schema 2020-12 forms 3.1 allows into their 3.0 forms.
