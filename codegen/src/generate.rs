@@ -1,5 +1,3 @@
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle};
 
 use crate::CodegenError;
@@ -46,20 +44,52 @@ const HEADER: &str = "\
 ";
 
 /// Parses a normalized spec (JSON text) and generates its client source.
+/// When progenitor rejects the document, the error names the schema or
+/// operation it comes from (found by cutting the document down; see
+/// [`crate::locate`]).
 pub fn generate(spec_json: &str, style: Style) -> Result<Generated, CodegenError> {
+    let value: serde_json::Value =
+        serde_json::from_str(spec_json).map_err(|e| CodegenError::Parse {
+            path: format!("line {} column {}", e.line(), e.column()),
+            message: e.to_string(),
+        })?;
+    generate_value(&value, style)
+}
+
+/// [`generate`] on an already parsed JSON document.
+pub fn generate_value(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenError> {
+    match attempt(doc, style) {
+        Err(e @ (CodegenError::Progenitor { .. } | CodegenError::Panicked { .. })) => {
+            let pointer = crate::locate::locate(doc, &|cut| attempt(cut, style).is_err());
+            Err(e.with_pointer(pointer))
+        }
+        other => other,
+    }
+}
+
+fn attempt(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenError> {
+    let mut doc = doc.clone();
+    let renames = crate::enum_names::substitute(&mut doc);
     // serde_path_to_error reports where in the document deserialization
     // stopped, so a malformed spec names its location, not only a message.
-    let deserializer = &mut serde_json::Deserializer::from_str(spec_json);
     let spec: openapiv3::OpenAPI =
-        serde_path_to_error::deserialize(deserializer).map_err(|e| CodegenError::Parse {
+        serde_path_to_error::deserialize(&doc).map_err(|e| CodegenError::Parse {
             path: e.path().to_string(),
             message: e.inner().to_string(),
         })?;
-    generate_spec(&spec, style)
+    generate_parsed(&spec, style, &renames)
 }
 
 /// Generates the client source for an already parsed spec.
 pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generated, CodegenError> {
+    generate_parsed(spec, style, &crate::enum_names::Renames::default())
+}
+
+fn generate_parsed(
+    spec: &openapiv3::OpenAPI,
+    style: Style,
+    renames: &crate::enum_names::Renames,
+) -> Result<Generated, CodegenError> {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(match style {
@@ -78,11 +108,12 @@ pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generate
     // progenitor asserts (panics) on constructs it does not support. A panic
     // inside build.rs would surface as an unreadable backtrace, so it is
     // turned into a typed error that names the problem.
-    let tokens = catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(spec)))
+    let tokens = crate::quiet_panic::catch_quietly(|| generator.generate_tokens(spec))
         .map_err(CodegenError::from_panic)?
         .map_err(CodegenError::from_display)?;
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| CodegenError::InvalidTokens(e.to_string()))?;
+    crate::enum_names::restore(&mut file, renames);
     crate::open_enums::apply(&mut file);
     let body = prettyplease::unparse(&file);
 

@@ -5,11 +5,15 @@
 //! freshness checks and statistics. Keeping a single entry point is what makes
 //! "the snapshot is what the user compiles" true.
 
+mod enum_names;
 mod error;
 mod generate;
+mod locate;
 mod open_enums;
 mod providers;
+mod quiet_panic;
 
+pub use enum_names::{typify_variant_name, EXTENSION as ENUM_VARNAMES};
 pub use error::CodegenError;
-pub use generate::{generate, generate_spec, Generated, Style, INNER_TYPE};
+pub use generate::{generate, generate_spec, generate_value, Generated, Style, INNER_TYPE};
 pub use providers::{ProviderModule, PROVIDERS};

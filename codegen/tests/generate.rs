@@ -71,7 +71,26 @@ fn a_construct_progenitor_asserts_on_is_a_typed_error() {
         "500": {"description": "y", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Other"}}}}
     }}}}"##;
     let err = generate(&spec(two_errors), Style::Positional).unwrap_err();
-    assert!(matches!(err, CodegenError::Panicked(_)), "{err:?}");
+    assert!(matches!(err, CodegenError::Panicked { .. }), "{err:?}");
+    // Cut down until pinned: the operation whose error bodies disagree.
+    assert_eq!(err.pointer(), Some("/paths/~1a/get"), "{err}");
+    assert!(err.to_string().contains("at /paths/~1a/get"), "{err}");
+}
+
+#[test]
+fn a_rejection_inside_a_schema_names_its_pointer() {
+    // A default on a union: typify rejects the document without saying
+    // where ("value does not conform"); the error must name the property.
+    let text = spec(GET_THING).replace(
+        r#""code": {"type": "integer"}"#,
+        r#""code": {"type": "integer"}, "model": {"anyOf": [{"type": "string"}, {"type": "integer"}], "default": true}"#,
+    );
+    let err = generate(&text, Style::Positional).unwrap_err();
+    assert_eq!(
+        err.pointer(),
+        Some("/components/schemas/Other/properties/model"),
+        "{err}"
+    );
 }
 
 #[test]

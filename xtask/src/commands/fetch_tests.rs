@@ -197,8 +197,8 @@ fn wrong_content_is_refused_before_anything_is_written() {
             "the answer is not valid JSON (Content-Type: text/html)",
         ),
         (
-            ResponseTemplate::new(200).set_body_string(r#"{"swagger": "2.0", "paths": {}}"#),
-            "Swagger 2.0",
+            ResponseTemplate::new(200).set_body_string(r#"{"swagger": "1.2", "paths": {}}"#),
+            "unsupported Swagger version",
         ),
         (
             ResponseTemplate::new(200).set_body_string(r#"{"openapi": "3.0.3"}"#),

@@ -45,10 +45,13 @@ pub struct Output<'a> {
 }
 
 pub fn run(providers: &Providers, target: &str, style: Style, output: Output<'_>) -> Result<()> {
-    let (stats, documents) = compute(providers, target, style)?;
+    // Written before generating, so a document progenitor rejects can be
+    // looked at where the error points.
     if let Some(path) = output.emit {
-        crate::fsutil::write_atomic(path, &document::to_canonical_json(&documents.normalized))?;
+        let prepared = prepare(providers, target, false)?;
+        crate::fsutil::write_atomic(path, &document::to_canonical_json(&prepared.normalized))?;
     }
+    let (stats, documents) = compute(providers, target, style)?;
     if output.summary {
         print!("{}", crate::summary::render(&documents.normalized));
     }
@@ -94,8 +97,20 @@ pub struct Documents {
     pub naive: serde_json::Value,
 }
 
-/// The statistics and the documents they describe.
-pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Stats, Documents)> {
+/// A description read and normalized, before anything is generated.
+pub struct Prepared {
+    pub path: std::path::PathBuf,
+    pub source: serde_json::Value,
+    /// The provider's settings with its overlay, before the passes ran.
+    pub settings: Context,
+    pub normalized: serde_json::Value,
+    /// The settings after the passes: unbound operations, warnings.
+    pub ctx: Context,
+    pub normalize_ms: u128,
+}
+
+/// Reads `target` (a provider or a path) and normalizes it.
+pub fn prepare(providers: &Providers, target: &str, lenient: bool) -> Result<Prepared> {
     let (path, overlay, settings) = match providers.by_module.get(target) {
         Some(p) => {
             let dir = providers.dir(target);
@@ -114,6 +129,35 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Sta
     };
     let source = document::read(&path)?;
     let overlay = overlay.map(|o| document::read(&o)).transpose()?;
+    let settings = settings.with_overlay(overlay).lenient(lenient);
+    let started = Instant::now();
+    let mut ctx = settings.clone();
+    let normalized = crate::normalize::normalize(source.clone(), &mut ctx).map_err(|source| {
+        XtaskError::Normalize {
+            path: path.clone(),
+            source,
+        }
+    })?;
+    Ok(Prepared {
+        path,
+        source,
+        settings,
+        normalized,
+        ctx,
+        normalize_ms: started.elapsed().as_millis(),
+    })
+}
+
+/// The statistics and the documents they describe.
+pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Stats, Documents)> {
+    let Prepared {
+        path,
+        source,
+        settings,
+        normalized,
+        ctx,
+        normalize_ms,
+    } = prepare(providers, target, false)?;
     let operations_in = count_operations(&source);
     let fail = |source| XtaskError::Normalize {
         path: path.clone(),
@@ -121,16 +165,11 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Sta
     };
 
     let started = Instant::now();
-    let mut ctx = settings.clone().with_overlay(overlay.clone());
-    let normalized = crate::normalize::normalize(source.clone(), &mut ctx).map_err(fail)?;
-    let normalize_ms = started.elapsed().as_millis();
-
-    let started = Instant::now();
     let generated = generate_value(&normalized, style, &path)?;
     let generate_ms = started.elapsed().as_millis();
 
     let mut naive = source;
-    let mut naive_ctx = settings.with_overlay(overlay);
+    let mut naive_ctx = settings;
     run_passes(&mut naive, &mut naive_ctx, &naive_passes()).map_err(fail)?;
     let naive_lines = generate_value(&naive, style, &path)?.lines();
 

@@ -11,6 +11,7 @@ mod error;
 pub mod names;
 pub mod passes;
 pub mod pointer;
+pub mod schemas;
 mod walk;
 
 use serde_json::{json, Value};
@@ -31,6 +32,31 @@ pub struct Context {
     pub unbound: Vec<Unbound>,
     /// How many operations the selection left out.
     pub deselected: usize,
+    /// What a pass changed or dropped that a maintainer should know about
+    /// (a 3.1 `webhooks` section left out, a repair made by `--lenient`).
+    pub warnings: Vec<Warning>,
+    /// Repair what real descriptions commonly get wrong instead of failing
+    /// (each repair becomes a warning).
+    pub lenient: bool,
+}
+
+/// A note from a pass: where, and what it did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    pub pass: &'static str,
+    pub pointer: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(f, "pass `{}`: at {at}: {}", self.pass, self.message)
+    }
 }
 
 impl Context {
@@ -41,7 +67,28 @@ impl Context {
             select: None,
             unbound: Vec::new(),
             deselected: 0,
+            warnings: Vec::new(),
+            lenient: false,
         }
+    }
+
+    /// Records a warning of `pass` at `pointer`.
+    pub fn warn(
+        &mut self,
+        pass: &'static str,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.warnings.push(Warning {
+            pass,
+            pointer: pointer.into(),
+            message: message.into(),
+        });
+    }
+
+    pub fn lenient(mut self, lenient: bool) -> Self {
+        self.lenient = lenient;
+        self
     }
 
     pub fn with_overlay(mut self, overlay: Option<Value>) -> Self {
@@ -80,10 +127,14 @@ pub struct Pass {
 pub const PASSES: &[Pass] = &[
     passes::version::PASS,
     passes::overlay::PASS,
+    passes::json_schema::PASS,
+    passes::defaults::PASS,
+    passes::enum_names::PASS,
     passes::refs::PASS,
     passes::shared_components::PASS,
     passes::path_params::PASS,
     passes::operation_ids::PASS,
+    passes::parameter_styles::PASS,
     passes::select::PASS,
     passes::media_types::PASS,
     passes::success_bodies::PASS,

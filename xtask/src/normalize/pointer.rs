@@ -21,14 +21,34 @@ pub fn ref_name(reference: &str) -> &str {
 /// Calls `f(pointer, value)` for every node below `value`, depth first, maps
 /// in key order.
 pub fn walk<'a>(value: &'a Value, at: &mut String, f: &mut impl FnMut(&str, &'a Value)) {
+    walk_pruned(value, at, &|_| false, f);
+}
+
+/// Members whose values are data or vendor text, not description: an
+/// extension (`x-...`), an example, a default, an enum or const value. A
+/// `$ref` inside one is not a reference of the description (Spotify's
+/// `x-spotify-policy-list` points into a vendor section; an example may be
+/// a JSON Schema that contains `$ref`).
+pub fn is_data_member(key: &str) -> bool {
+    key.starts_with("x-") || matches!(key, "example" | "examples" | "default" | "enum" | "const")
+}
+
+/// Like [`walk`], but does not descend into object members for which
+/// `skip(key)` holds.
+pub fn walk_pruned<'a>(
+    value: &'a Value,
+    at: &mut String,
+    skip: &impl Fn(&str) -> bool,
+    f: &mut impl FnMut(&str, &'a Value),
+) {
     f(at, value);
     let len = at.len();
     match value {
         Value::Object(map) => {
-            for (k, v) in map {
+            for (k, v) in map.iter().filter(|(k, _)| !skip(k)) {
                 at.push('/');
                 at.push_str(&escape(k));
-                walk(v, at, f);
+                walk_pruned(v, at, skip, f);
                 at.truncate(len);
             }
         }
@@ -36,7 +56,7 @@ pub fn walk<'a>(value: &'a Value, at: &mut String, f: &mut impl FnMut(&str, &'a 
             for (i, v) in items.iter().enumerate() {
                 at.push('/');
                 at.push_str(&i.to_string());
-                walk(v, at, f);
+                walk_pruned(v, at, skip, f);
                 at.truncate(len);
             }
         }

@@ -1,10 +1,14 @@
 //! The passes, one file each, in pipeline order (see [`super::PASSES`]).
 
+pub mod defaults;
+pub mod enum_names;
 pub mod error_bodies;
 pub mod hoist;
+pub mod json_schema;
 pub mod media_types;
 pub mod operation_ids;
 pub mod overlay;
+pub mod parameter_styles;
 pub mod path_params;
 pub mod prune;
 pub mod refs;

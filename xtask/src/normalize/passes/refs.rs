@@ -1,10 +1,12 @@
 //! Every `$ref` must be local (`#/...`) and resolve; a chain of references
 //! that only points at itself is a cycle no generator can name. Recursive
 //! *schemas* (a type that contains itself through a property) are fine.
+//! A `$ref` inside data (an extension, an example, a default) is not part of
+//! the description and is not followed (see [`is_data_member`]).
 
 use serde_json::Value;
 
-use crate::normalize::pointer::{resolve, walk};
+use crate::normalize::pointer::{is_data_member, resolve, walk_pruned};
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -20,7 +22,7 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
 
 pub fn check(doc: &Value) -> Result<(), NormalizeError> {
     let mut problem = None;
-    walk(doc, &mut String::new(), &mut |at, node| {
+    walk_pruned(doc, &mut String::new(), &is_data_member, &mut |at, node| {
         if problem.is_some() {
             return;
         }
@@ -101,6 +103,19 @@ mod tests {
         let err = check(&doc).unwrap_err();
         assert_eq!(err.pointer, "/components/schemas/A/$ref");
         assert!(err.message.contains("reference cycle"), "{}", err.message);
+    }
+
+    #[test]
+    fn refs_inside_extensions_and_examples_are_not_followed() {
+        let doc = json!({"components": {"schemas": {"A": {
+            "type": "string",
+            "x-policy": [{"$ref": "#/components/x-vendor/Nope"}],
+            "example": {"$ref": "#/not/a/reference"}
+        }}}});
+        check(&doc).unwrap();
+        // The same reference in the schema itself still has to resolve.
+        let doc = json!({"components": {"schemas": {"A": {"items": {"$ref": "#/components/x-vendor/Nope"}}}}});
+        assert!(check(&doc).is_err());
     }
 
     #[test]

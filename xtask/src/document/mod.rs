@@ -6,6 +6,8 @@ use serde_json::Value;
 
 use crate::error::{Result, XtaskError};
 
+mod yaml_value;
+
 /// Largest description the tooling reads. bundle.social's full description is
 /// under 1 MB; anything fifty times that is a mistake or an attack.
 pub const MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
@@ -50,15 +52,17 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Value> {
             message: e.to_string(),
         })
     } else {
-        serde_norway::from_str(text).map_err(|e| XtaskError::Syntax {
-            path: path.to_path_buf(),
-            format: "YAML",
-            location: e
-                .location()
-                .map(|l| format!("line {} column {}", l.line(), l.column()))
-                .unwrap_or_else(|| "document".into()),
-            message: e.to_string(),
-        })
+        serde_norway::from_str::<yaml_value::YamlValue>(text)
+            .map(|v| v.0)
+            .map_err(|e| XtaskError::Syntax {
+                path: path.to_path_buf(),
+                format: "YAML",
+                location: e
+                    .location()
+                    .map(|l| format!("line {} column {}", l.line(), l.column()))
+                    .unwrap_or_else(|| "document".into()),
+                message: e.to_string(),
+            })
     }
 }
 

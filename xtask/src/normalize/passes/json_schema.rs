@@ -1,0 +1,341 @@
+//! JSON Schema forms that OpenAPI 3.0's schema dialect lacks, in every
+//! description: 3.1 allows them, and real 3.0 and 2.0 descriptions use them
+//! anyway (Slack's writes `type: "null"` and draft-4 tuple `items`).
+//!
+//! Every rewrite keeps what a value may be: `type: [T, "null"]` and a
+//! `{type: "null"}` branch of a union become `nullable`, `const` a one-value
+//! `enum`, numeric `exclusiveMinimum` the 3.0 pair, `examples` one
+//! `example`, tuple `items`/`prefixItems` one item schema (any of them),
+//! `contentMediaType`/`contentEncoding` the 3.0 binary formats, and a `$ref`
+//! with siblings that change the schema an `allOf` wrapper (3.0 ignores a
+//! `$ref`'s siblings, so `nullable` beside one was lost). Only schemas are
+//! rewritten (see [`crate::normalize::schemas`]); property names and example
+//! data are left alone.
+
+use serde_json::{json, Map, Value};
+
+use crate::normalize::schemas::for_each_schema;
+use crate::normalize::{Context, NormalizeError, Pass};
+
+pub const PASS: Pass = Pass {
+    name: "json-schema",
+    what:
+        "rewrite JSON Schema forms 3.0 lacks (type lists, type null, const, tuples, $ref siblings)",
+    essential: true,
+    run,
+};
+
+/// Siblings of `$ref` that only document it; anything else changes the
+/// schema and needs the `allOf` form.
+const DOC_ONLY: [&str; 5] = ["description", "summary", "title", "$comment", "deprecated"];
+
+fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+    for_each_schema(doc, &mut |_, schema| rewrite(schema));
+    Ok(())
+}
+
+/// Rewrites one schema's own keywords (its subschemas are visited next).
+fn rewrite(schema: &mut Map<String, Value>) {
+    ref_with_siblings(schema);
+    tuple_items(schema);
+    type_list(schema);
+    if let Some(constant) = schema.remove("const") {
+        if constant.is_null() {
+            schema.insert("nullable".into(), json!(true));
+        }
+        schema.insert("enum".into(), json!([constant]));
+    }
+    null_branches(schema);
+    // `{enum: ["channel"], allOf: [{$ref: AllTypes}]}` narrows a shared
+    // enum; the `enum` already lists every valid value, and typify crashes
+    // on the pair.
+    if schema.contains_key("enum") {
+        schema.remove("allOf");
+    }
+    for (bound, exclusive) in [
+        ("minimum", "exclusiveMinimum"),
+        ("maximum", "exclusiveMaximum"),
+    ] {
+        if let Some(n) = schema.get(exclusive).filter(|v| v.is_number()).cloned() {
+            schema.insert(bound.into(), n);
+            schema.insert(exclusive.into(), json!(true));
+        }
+    }
+    if let Some(Value::Array(examples)) = schema.remove("examples") {
+        if let Some(first) = examples.into_iter().next() {
+            schema.entry("example").or_insert(first);
+        }
+    }
+    content_encoding(schema);
+    schema.remove("$schema");
+    schema.remove("$id");
+}
+
+/// Draft-4 tuple `items: [A, B]` and 2020-12 `prefixItems` -> `items` that
+/// accepts any of them (3.0 has no tuples; the union keeps every valid value
+/// decodable).
+fn tuple_items(schema: &mut Map<String, Value>) {
+    let list = match schema.get("items") {
+        Some(Value::Array(_)) => schema.remove("items"),
+        None => schema.remove("prefixItems"),
+        Some(_) => {
+            schema.remove("prefixItems");
+            None
+        }
+    };
+    let Some(Value::Array(mut list)) = list else {
+        return;
+    };
+    let items = match list.len() {
+        0 => json!({}),
+        1 => list.remove(0),
+        _ => json!({ "anyOf": list }),
+    };
+    schema.insert("items".into(), items);
+}
+
+/// `{$ref, nullable: true, ...}` -> `{allOf: [{$ref}], nullable: true, ...}`.
+fn ref_with_siblings(schema: &mut Map<String, Value>) {
+    if !schema.contains_key("$ref") {
+        return;
+    }
+    let changes_schema = schema
+        .keys()
+        .any(|k| k != "$ref" && !k.starts_with("x-") && !DOC_ONLY.contains(&k.as_str()));
+    if changes_schema {
+        let reference = schema.remove("$ref").expect("checked above");
+        // A `type` beside a `$ref` only restates the target's.
+        schema.remove("type");
+        schema.insert("allOf".into(), json!([{ "$ref": reference }]));
+    }
+}
+
+/// `type: [T, "null"]` -> `type: T, nullable: true`; several non-null types
+/// become a `oneOf` of each; `type: "null"` alone accepts only null.
+fn type_list(schema: &mut Map<String, Value>) {
+    let types: Vec<Value> = match schema.get("type") {
+        Some(Value::Array(types)) => types.clone(),
+        Some(Value::String(t)) if t == "null" => vec![json!("null")],
+        _ => return,
+    };
+    let non_null: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+    if non_null.len() < types.len() {
+        schema.insert("nullable".into(), json!(true));
+    }
+    match non_null.as_slice() {
+        [one] => {
+            schema.insert("type".into(), one.clone());
+        }
+        [] => {
+            schema.remove("type");
+        }
+        many => {
+            schema.remove("type");
+            let variants = many.iter().map(|t| json!({ "type": t })).collect();
+            schema.insert("oneOf".into(), Value::Array(variants));
+        }
+    }
+}
+
+/// Whether a union branch accepts only null (`{type: "null"}`, already
+/// rewritten to `{nullable: true}` with nothing else that constrains it).
+fn is_null_only(branch: &Value) -> bool {
+    let Some(map) = branch.as_object() else {
+        return false;
+    };
+    let null_type = map.get("type").and_then(Value::as_str) == Some("null")
+        || map.get("type").is_some_and(|t| t == &json!(["null"]))
+        || map.get("enum").is_some_and(|e| e == &json!([null]))
+        || map.get("const").is_some_and(Value::is_null);
+    null_type
+        && map.keys().all(|k| {
+            matches!(k.as_str(), "type" | "enum" | "const" | "nullable")
+                || DOC_ONLY.contains(&k.as_str())
+                || k.starts_with("x-")
+        })
+}
+
+/// `anyOf: [X, {type: "null"}]` -> X, nullable (through `allOf` for a
+/// reference, merged for an inline schema that does not clash).
+fn null_branches(schema: &mut Map<String, Value>) {
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(branches)) = schema.get(key) else {
+            continue;
+        };
+        if !branches.iter().any(is_null_only) {
+            continue;
+        }
+        let rest: Vec<Value> = branches
+            .iter()
+            .filter(|b| !is_null_only(b))
+            .cloned()
+            .collect();
+        schema.insert("nullable".into(), json!(true));
+        match rest.as_slice() {
+            [] => {
+                schema.remove(key);
+            }
+            [one] => {
+                schema.remove(key);
+                let inline = one.as_object().filter(|m| !m.contains_key("$ref"));
+                match inline {
+                    Some(m)
+                        if m.keys()
+                            .all(|k| !schema.contains_key(k) || DOC_ONLY.contains(&k.as_str())) =>
+                    {
+                        for (k, v) in m {
+                            schema.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                    }
+                    _ => {
+                        let mut all = match schema.remove("allOf") {
+                            Some(Value::Array(all)) => all,
+                            _ => Vec::new(),
+                        };
+                        all.push(one.clone());
+                        schema.insert("allOf".into(), Value::Array(all));
+                    }
+                }
+            }
+            _ => {
+                schema.insert(key.into(), Value::Array(rest));
+            }
+        }
+    }
+}
+
+/// 2020-12 describes binary content with `contentMediaType` and
+/// `contentEncoding`; 3.0 with `format: binary` / `format: byte`.
+fn content_encoding(schema: &mut Map<String, Value>) {
+    let encoding = schema.remove("contentEncoding");
+    let media = schema.remove("contentMediaType");
+    schema.remove("contentSchema");
+    if schema.get("type").and_then(Value::as_str) != Some("string") || schema.contains_key("format")
+    {
+        return;
+    }
+    match (encoding.as_ref().and_then(Value::as_str), media) {
+        (Some("base64" | "base64url"), _) => {
+            schema.insert("format".into(), json!("byte"));
+        }
+        (None, Some(_)) => {
+            schema.insert("format".into(), json!("binary"));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_after(schema: Value) -> Value {
+        let mut doc = json!({"openapi": "3.0.3", "components": {"schemas": {"A": schema}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        doc["components"]["schemas"]["A"].clone()
+    }
+
+    #[test]
+    fn nullable_const_exclusive_bounds_and_examples() {
+        assert_eq!(
+            schema_after(
+                json!({"type": ["string", "null"], "const": "x", "exclusiveMinimum": 3, "examples": ["e1", "e2"]})
+            ),
+            json!({"type": "string", "nullable": true, "enum": ["x"], "minimum": 3, "exclusiveMinimum": true, "example": "e1"})
+        );
+    }
+
+    #[test]
+    fn a_null_branch_makes_the_union_nullable() {
+        assert_eq!(
+            schema_after(
+                json!({"anyOf": [{"$ref": "#/components/schemas/B"}, {"type": "null"}], "description": "d"})
+            ),
+            json!({"allOf": [{"$ref": "#/components/schemas/B"}], "nullable": true, "description": "d"})
+        );
+        assert_eq!(
+            schema_after(
+                json!({"anyOf": [{"type": "string", "description": "s"}, {"type": "null"}], "description": "d"})
+            ),
+            json!({"type": "string", "nullable": true, "description": "d"})
+        );
+        assert_eq!(
+            schema_after(
+                json!({"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]})
+            ),
+            json!({"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true})
+        );
+        assert_eq!(
+            schema_after(json!({"type": "null"})),
+            json!({"nullable": true})
+        );
+    }
+
+    #[test]
+    fn a_ref_with_schema_siblings_becomes_all_of() {
+        assert_eq!(
+            schema_after(
+                json!({"$ref": "#/components/schemas/B", "nullable": true, "description": "d"})
+            ),
+            json!({"allOf": [{"$ref": "#/components/schemas/B"}], "nullable": true, "description": "d"})
+        );
+        // Documentation alone stays a plain reference.
+        assert_eq!(
+            schema_after(json!({"$ref": "#/components/schemas/B", "description": "d"})),
+            json!({"$ref": "#/components/schemas/B", "description": "d"})
+        );
+    }
+
+    #[test]
+    fn content_media_type_and_encoding_become_formats() {
+        assert_eq!(
+            schema_after(json!({"type": "object", "properties": {
+                "file": {"type": "string", "contentMediaType": "application/octet-stream"},
+                "data": {"type": "string", "contentEncoding": "base64"}
+            }})),
+            json!({"type": "object", "properties": {
+                "file": {"type": "string", "format": "binary"},
+                "data": {"type": "string", "format": "byte"}
+            }})
+        );
+    }
+
+    #[test]
+    fn property_names_and_examples_are_not_keywords() {
+        let schema = json!({"type": "object", "properties": {"const": {"type": "string"}, "type": {"type": ["string", "null"]}},
+            "example": {"const": 1, "type": ["a"]}});
+        let out = schema_after(schema);
+        assert_eq!(out["properties"]["const"], json!({"type": "string"}));
+        assert_eq!(
+            out["properties"]["type"],
+            json!({"type": "string", "nullable": true})
+        );
+        assert_eq!(out["example"], json!({"const": 1, "type": ["a"]}));
+    }
+
+    #[test]
+    fn an_enum_narrowing_a_referenced_enum_keeps_its_values() {
+        assert_eq!(
+            schema_after(
+                json!({"type": "string", "enum": ["channel"], "allOf": [{"$ref": "#/components/schemas/Kinds"}]})
+            ),
+            json!({"type": "string", "enum": ["channel"]})
+        );
+    }
+
+    #[test]
+    fn tuple_items_become_one_item_schema() {
+        assert_eq!(
+            schema_after(
+                json!({"type": "array", "items": [{"$ref": "#/components/schemas/B"}, {"type": "null"}]})
+            ),
+            json!({"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/B"}], "nullable": true}})
+        );
+        assert_eq!(
+            schema_after(
+                json!({"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}]})
+            ),
+            json!({"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}})
+        );
+    }
+}
