@@ -38,8 +38,16 @@ pub fn start(binary: &Path, spec: &Path, name: &str) -> Prism {
         base_url: format!("http://127.0.0.1:{port}"),
         log,
     };
+    let mut prism = prism;
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        // Prism exits at once on a description it cannot read; waiting out
+        // the whole start-up bound would only hide that.
+        if let Ok(Some(status)) = prism.child.try_wait() {
+            let text = std::fs::read_to_string(&prism.log).unwrap_or_default();
+            let tail: String = text.chars().rev().take(1500).collect::<String>().chars().rev().collect();
+            panic!("Prism exited ({status}) before it listened:\n{tail}");
+        }
         assert!(
             started.elapsed() < Duration::from_secs(120),
             "Prism did not start within 120 s; see {}",

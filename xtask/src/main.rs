@@ -96,6 +96,20 @@ enum Command {
         /// A provider name, or the path of an OpenAPI description.
         target: String,
     },
+    /// Normalize, generate, compile and run against Prism every description in a folder.
+    Corpus {
+        /// A folder of descriptions (default: ../shared/corpus and bundle.social's upstream description).
+        dir: Option<std::path::PathBuf>,
+        /// Print one JSON object instead of the table.
+        #[arg(long)]
+        json: bool,
+        /// Generate and compile only; skip the Prism run.
+        #[arg(long)]
+        no_conformance: bool,
+        /// Repair common description mistakes (each printed as a warning) instead of failing.
+        #[arg(long)]
+        lenient: bool,
+    },
     /// Normalize and generate in memory and report operations, types and lines.
     Stats {
         /// A provider name, or the path of an OpenAPI description.
@@ -189,6 +203,20 @@ fn main() -> ExitCode {
             Command::Agree { provider, upstream } => {
                 commands::agree::run(&providers, &provider, &upstream)
             }
+            Command::Corpus {
+                dir,
+                json,
+                no_conformance,
+                lenient,
+            } => commands::corpus::run(
+                &providers,
+                &commands::corpus::Options {
+                    dir,
+                    json,
+                    no_conformance,
+                    lenient,
+                },
+            ),
             Command::Conformance { target } => commands::conformance::run(&providers, &target),
             Command::CompileTime { target } => commands::compile_time::run(&providers, &target),
             Command::Providers => {

@@ -32,58 +32,82 @@ pub fn prism_binary(root: &Path) -> Option<PathBuf> {
 /// Runs the harness; `Ok` holds the report, `Err` a failed run (with the
 /// report in its message).
 pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String> {
-    let root = providers.root();
     let (stats, documents) = super::stats::compute(providers, target, Style::Positional)?;
     let spec_path = Path::new(&stats.spec);
     let generated =
         super::stats::generate_value(&documents.normalized, Style::Positional, spec_path)?;
-    let harness = crate::conformance::harness(
-        &stats.spec,
-        "crate::client",
+    let output = run_harness(
+        &providers.root(),
+        "xtask-conformance",
+        spec_path,
         &documents.normalized,
         &generated.source,
-    )
-    .map_err(|message| XtaskError::Config {
-        path: spec_path.to_path_buf(),
-        message: format!("conformance harness: {message}"),
-    })?;
+        prism,
+    )?;
+    if output.success {
+        Ok(output.report)
+    } else {
+        Err(XtaskError::Config {
+            path: spec_path.to_path_buf(),
+            message: format!("conformance failed:\n{}\n{}", output.report, output.stderr_tail),
+        })
+    }
+}
 
+/// What a harness run printed.
+pub struct HarnessOutput {
+    pub success: bool,
+    /// The tally line(s): `conformance: N passed, M failed for <spec>` and
+    /// each failed check.
+    pub report: String,
+    /// The last lines of standard error (a build failure, a crash).
+    pub stderr_tail: String,
+}
+
+/// Writes `normalized` (generated into `generated`) with its harness into
+/// the scratch crate `target/<scratch>/` and runs it against Prism.
+pub fn run_harness(
+    root: &Path,
+    scratch: &str,
+    spec_path: &Path,
+    normalized: &Value,
+    generated: &str,
+    prism: &Path,
+) -> Result<HarnessOutput> {
+    let name = spec_path.display().to_string();
+    let harness = crate::conformance::harness(&name, "crate::client", normalized, generated)
+        .map_err(|message| XtaskError::Config {
+            path: spec_path.to_path_buf(),
+            message: format!("conformance harness: {message}"),
+        })?;
     let scratch = ScratchCrate::create(
-        &root,
-        root.join("target/xtask-conformance"),
+        root,
+        root.join("target").join(scratch),
         &manifest("conformance-run", RUNNER_DEPENDENCIES),
     )?;
     let (dir, src) = (&scratch.dir, scratch.dir.join("src"));
     let spec_file = dir.join("openapi.json");
-    write_if_changed(
-        &spec_file,
-        &crate::document::to_canonical_json(&documents.normalized),
-    )?;
-    write_if_changed(&src.join("generated.rs"), generated.source.as_bytes())?;
+    write_if_changed(&spec_file, &crate::document::to_canonical_json(normalized))?;
+    write_if_changed(&src.join("generated.rs"), generated.as_bytes())?;
     write_if_changed(&src.join("upstream.rs"), harness.as_bytes())?;
     write_if_changed(
         &src.join("main.rs"),
-        main_rs(&root, &stats.spec, &documents.normalized).as_bytes(),
+        main_rs(root, &name, normalized).as_bytes(),
     )?;
-
     let output = scratch
         .cargo(&["run", "--quiet", "--"], &dir.join("target"))
         .arg(&spec_file)
         .arg(prism)
+        // The panic message, not a backtrace, is what the tail must show.
+        .env("RUST_BACKTRACE", "0")
         .output()
         .map_err(|e| XtaskError::io(dir, e))?;
-    let report = String::from_utf8_lossy(&output.stdout).trim().to_string();
-    if output.status.success() {
-        return Ok(report);
-    }
     let stderr = String::from_utf8_lossy(&output.stderr);
     let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
-    Err(XtaskError::Config {
-        path: spec_path.to_path_buf(),
-        message: format!(
-            "conformance failed:\n{report}\n{}",
-            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
-        ),
+    Ok(HarnessOutput {
+        success: output.status.success(),
+        report: String::from_utf8_lossy(&output.stdout).trim().to_string(),
+        stderr_tail: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
     })
 }
 
@@ -97,25 +121,39 @@ pub fn run(providers: &Providers, target: &str) -> Result<()> {
     Ok(())
 }
 
-/// The auth header the spec declares, with a dummy key (Prism checks only
-/// that it is there).
+/// The auth header the spec declares, with a dummy credential (Prism checks
+/// only that it is there and of the right kind): the scheme the document's
+/// `security` names first, else the first declared.
 fn auth_header(spec: &Value) -> (String, String) {
-    let scheme = spec
+    let schemes = spec
         .pointer("/components/securitySchemes")
+        .and_then(Value::as_object);
+    let preferred = spec
+        .pointer("/security/0")
         .and_then(Value::as_object)
-        .and_then(|s| s.values().next());
-    match scheme {
-        Some(s) if s.get("type").and_then(Value::as_str) == Some("http") => {
+        .and_then(|r| r.keys().next())
+        .and_then(|name| schemes?.get(name));
+    let scheme = preferred.or_else(|| schemes.and_then(|s| s.values().next()));
+    let kind = scheme.and_then(|s| s.get("type")).and_then(Value::as_str);
+    let http = scheme.and_then(|s| s.get("scheme")).and_then(Value::as_str);
+    match (kind, http) {
+        (Some("http"), Some(s)) if s.eq_ignore_ascii_case("basic") => (
+            "authorization".into(),
+            // "conformance:key", base64.
+            "Basic Y29uZm9ybWFuY2U6a2V5".into(),
+        ),
+        (Some("http" | "oauth2" | "openIdConnect"), _) => {
             ("authorization".into(), "Bearer conformance-key".into())
         }
-        Some(s) => (
-            s.get("name")
+        (Some(_), _) => (
+            scheme
+                .and_then(|s| s.get("name"))
                 .and_then(Value::as_str)
                 .unwrap_or("x-api-key")
                 .to_ascii_lowercase(),
             "conformance-key".into(),
         ),
-        None => ("x-api-key".into(), "conformance-key".into()),
+        (None, _) => ("x-api-key".into(), "conformance-key".into()),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod agree;
 pub mod check;
 pub mod compile_time;
 pub mod conformance;
+pub mod corpus;
 pub mod diff;
 pub mod fetch;
 pub mod generate;

@@ -39,6 +39,29 @@ pub fn sample_marked(doc: &Value, schema: &Value) -> Sampled {
     }
 }
 
+/// Whether a description's own example is usable: of the schema's type and,
+/// for an object, with every required property (real descriptions' examples
+/// are sometimes older than their schemas; Spotify's `uris` bodies).
+fn fits(example: &Value, schema: &Value) -> bool {
+    let kind_ok = match schema.get("type").and_then(Value::as_str) {
+        Some("object") => example.is_object(),
+        Some("array") => example.is_array(),
+        Some("string") => example.is_string(),
+        Some("integer") => example.is_i64() || example.is_u64(),
+        Some("number") => example.is_number(),
+        Some("boolean") => example.is_boolean(),
+        _ => true,
+    };
+    let required_ok = match (example.as_object(), schema.get("required").and_then(Value::as_array)) {
+        (Some(fields), Some(required)) => required
+            .iter()
+            .filter_map(Value::as_str)
+            .all(|r| fields.contains_key(r)),
+        _ => true,
+    };
+    kind_ok && required_ok
+}
+
 struct Sampler<'a> {
     doc: &'a Value,
     enums: Vec<String>,
@@ -54,7 +77,7 @@ impl Sampler<'_> {
                 _ => Value::Null,
             };
         }
-        if let Some(example) = schema.get("example") {
+        if let Some(example) = schema.get("example").filter(|e| fits(e, schema)) {
             return example.clone();
         }
         if let Some(first) = schema
@@ -135,6 +158,11 @@ impl Sampler<'_> {
                 let here = format!("{at}/{}", crate::normalize::pointer::escape(name));
                 out.insert(name.clone(), self.value(property, depth + 1, &here));
             }
+        }
+        // A required name the schema does not describe (Spotify's `uris`)
+        // may hold any value, but must be there.
+        for name in required {
+            out.entry(name).or_insert(Value::Null);
         }
         Value::Object(out)
     }

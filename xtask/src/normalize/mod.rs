@@ -142,6 +142,7 @@ pub const PASSES: &[Pass] = &[
     passes::string_constraints::PASS,
     passes::hoist::PASS,
     passes::prune::PASS,
+    passes::data_refs::PASS,
 ];
 
 /// Runs every pass over `doc` and records what was dropped in the

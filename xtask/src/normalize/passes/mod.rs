@@ -1,5 +1,6 @@
 //! The passes, one file each, in pipeline order (see [`super::PASSES`]).
 
+pub mod data_refs;
 pub mod defaults;
 pub mod enum_names;
 pub mod error_bodies;

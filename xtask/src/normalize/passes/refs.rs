@@ -2,7 +2,8 @@
 //! that only points at itself is a cycle no generator can name. Recursive
 //! *schemas* (a type that contains itself through a property) are fine.
 //! A `$ref` inside data (an extension, an example, a default) is not part of
-//! the description and is not followed (see [`is_data_member`]).
+//! the description and is not followed (see [`is_data_member`]; the last
+//! pass, `data-refs`, leaves out those that do not resolve).
 
 use serde_json::Value;
 

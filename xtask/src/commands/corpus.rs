@@ -1,0 +1,346 @@
+//! `cargo xtask corpus [DIR]`: the whole pipeline on descriptions nobody on
+//! this project wrote. For each one: normalize, generate, `cargo check` the
+//! client in a scratch crate, and run the conformance harness against
+//! Prism; one row per description and a closing `corpus: N passed, M
+//! failed`. A description passes when it generates, compiles, and at least
+//! 99 % of its conformance checks pass.
+//!
+//! The default set is `../shared/corpus/` plus bundle.social's published
+//! description in `../shared/upstream/`; both are third-party reference
+//! data beside the repository, read where they are and never copied in.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Serialize;
+use social_clients_codegen::Style;
+
+use super::compile_time::ScratchCrate;
+use crate::error::{Result, XtaskError};
+use crate::normalize::Unbound;
+use crate::providers::Providers;
+
+/// The share of conformance checks a description must pass.
+pub const MIN_CONFORMANCE: f64 = 0.99;
+
+pub struct Options {
+    /// A folder of descriptions (every `.json`, `.yaml`, `.yml`), instead
+    /// of the default set.
+    pub dir: Option<PathBuf>,
+    pub json: bool,
+    /// Skip the Prism run (generate and compile only).
+    pub no_conformance: bool,
+    pub lenient: bool,
+}
+
+/// One description's results.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub name: String,
+    pub operations_in: usize,
+    pub bound: usize,
+    pub unbound: Vec<Unbound>,
+    /// What the passes left out or repaired (counted; `--json` lists them).
+    pub warnings: Vec<String>,
+    pub types: usize,
+    pub lines: usize,
+    pub normalize_ms: u128,
+    pub generate_ms: u128,
+    pub compile_s: Option<f64>,
+    pub conformance_passed: Option<usize>,
+    pub conformance_failed: Option<usize>,
+    /// Failed conformance checks, one line each.
+    pub conformance_failures: Vec<String>,
+    /// The first step that failed, with its message.
+    pub error: Option<String>,
+}
+
+impl Row {
+    pub fn passed(&self) -> bool {
+        let conformant = match (self.conformance_passed, self.conformance_failed) {
+            (Some(p), Some(f)) => p as f64 >= MIN_CONFORMANCE * (p + f) as f64,
+            _ => true,
+        };
+        self.error.is_none() && conformant
+    }
+}
+
+/// The descriptions to run: every description file in `dir`, or the
+/// default set (those of it that exist).
+pub fn descriptions(root: &Path, dir: Option<&Path>) -> Result<Vec<PathBuf>> {
+    let listed = |dir: &Path| -> Result<Vec<PathBuf>> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| XtaskError::io(dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|x| x == "json" || x == "yaml" || x == "yml")
+            })
+            .collect();
+        files.sort();
+        Ok(files)
+    };
+    if let Some(dir) = dir {
+        return listed(dir);
+    }
+    let mut files = Vec::new();
+    let corpus = root.join("../shared/corpus");
+    if corpus.is_dir() {
+        files.extend(listed(&corpus)?);
+    }
+    let upstream = root.join("../shared/upstream/bundle_social/openapi.json");
+    if upstream.is_file() {
+        files.push(upstream);
+    }
+    Ok(files)
+}
+
+/// Runs every step on one description; a failed step ends the row with its
+/// error, never the run.
+pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Option<&Path>) -> Row {
+    let root = providers.root();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut row = Row {
+        name: name.clone(),
+        operations_in: 0,
+        bound: 0,
+        unbound: Vec::new(),
+        warnings: Vec::new(),
+        types: 0,
+        lines: 0,
+        normalize_ms: 0,
+        generate_ms: 0,
+        compile_s: None,
+        conformance_passed: None,
+        conformance_failed: None,
+        conformance_failures: Vec::new(),
+        error: None,
+    };
+    let target = path.to_string_lossy();
+    let prepared = match super::stats::prepare(providers, &target, options.lenient) {
+        Ok(p) => p,
+        Err(e) => {
+            row.error = Some(format!("normalize: {e}"));
+            return row;
+        }
+    };
+    row.operations_in = crate::normalize::operations(&prepared.source).count();
+    row.unbound = prepared.ctx.unbound.clone();
+    row.warnings = prepared.ctx.warnings.iter().map(ToString::to_string).collect();
+    row.normalize_ms = prepared.normalize_ms;
+
+    let started = Instant::now();
+    let generated =
+        match super::stats::generate_value(&prepared.normalized, Style::Positional, path) {
+            Ok(g) => g,
+            Err(e) => {
+                row.error = Some(format!("generate: {e}"));
+                return row;
+            }
+        };
+    row.generate_ms = started.elapsed().as_millis();
+    row.bound = generated.operations;
+    row.types = generated.types;
+    row.lines = generated.lines();
+
+    let crate_name = format!("corpus-{}", name.replace('.', "-"));
+    let compiled = ScratchCrate::write(&root, &crate_name, &generated.source)
+        .and_then(|c| c.timed_check(&root.join("target/xtask-compile/target")));
+    match compiled {
+        Ok(elapsed) => row.compile_s = Some(elapsed.as_secs_f64()),
+        Err(e) => {
+            row.error = Some(format!("compile: {e}"));
+            return row;
+        }
+    }
+
+    let Some(prism) = prism.filter(|_| !options.no_conformance) else {
+        return row;
+    };
+    match super::conformance::run_harness(
+        &root,
+        &format!("xtask-corpus/{crate_name}"),
+        path,
+        &prepared.normalized,
+        &generated.source,
+        prism,
+    ) {
+        Ok(output) => match tally(&output.report) {
+            Some((passed, failed)) => {
+                row.conformance_passed = Some(passed);
+                row.conformance_failed = Some(failed);
+                row.conformance_failures = output
+                    .report
+                    .lines()
+                    .skip(1)
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+            }
+            None => row.error = Some(format!("conformance: the harness did not run:\n{}", output.stderr_tail)),
+        },
+        Err(e) => row.error = Some(format!("conformance: {e}")),
+    }
+    row
+}
+
+/// `(passed, failed)` from the harness's `conformance: N passed, M failed` line.
+fn tally(report: &str) -> Option<(usize, usize)> {
+    let line = report.lines().find(|l| l.starts_with("conformance: "))?;
+    let mut words = line.trim_start_matches("conformance: ").split_whitespace();
+    let passed = words.next()?.parse().ok()?;
+    words.next();
+    let failed = words.next()?.parse().ok()?;
+    Some((passed, failed))
+}
+
+pub fn run(providers: &Providers, options: &Options) -> Result<()> {
+    let root = providers.root();
+    let files = descriptions(&root, options.dir.as_deref())?;
+    if files.is_empty() {
+        println!("corpus: no descriptions found (../shared/corpus is absent); nothing to run");
+        return Ok(());
+    }
+    let prism = super::conformance::prism_binary(&root);
+    if prism.is_none() && !options.no_conformance {
+        eprintln!("notice: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts); conformance is skipped");
+    }
+    let mut rows = Vec::new();
+    for file in &files {
+        if !options.json {
+            eprintln!("corpus: {} ...", file.display());
+        }
+        rows.push(run_one(providers, file, options, prism.as_deref()));
+    }
+    let passed = rows.iter().filter(|r| r.passed()).count();
+    let failed = rows.len() - passed;
+    if options.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"rows": rows, "passed": passed, "failed": failed}))
+                .expect("plain data serializes")
+        );
+    } else {
+        print!("{}", render(&rows));
+        println!("corpus: {passed} passed, {failed} failed");
+    }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(XtaskError::Config {
+            path: root.join("../shared/corpus"),
+            message: format!("{failed} description(s) failed"),
+        })
+    }
+}
+
+/// The table, then for each description what did not bind, what the passes
+/// warned about, failed checks and errors.
+pub fn render(rows: &[Row]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<16} {:>5} {:>5} {:>7} {:>5} {:>7} {:>6} {:>6} {:>8} {:>13}  result",
+        "description", "ops", "bound", "unbound", "types", "lines", "norm", "gen", "check", "conformance"
+    );
+    for r in rows {
+        let conformance = match (r.conformance_passed, r.conformance_failed) {
+            (Some(p), Some(f)) => format!("{p}/{}", p + f),
+            _ => "-".into(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<16} {:>5} {:>5} {:>7} {:>5} {:>7} {:>4}ms {:>4}ms {:>7} {:>13}  {}",
+            r.name,
+            r.operations_in,
+            r.bound,
+            r.unbound.len(),
+            r.types,
+            r.lines,
+            r.normalize_ms,
+            r.generate_ms,
+            r.compile_s.map_or("-".into(), |s| format!("{s:.1}s")),
+            conformance,
+            if r.passed() { "passed" } else { "FAILED" }
+        );
+    }
+    for r in rows {
+        for u in &r.unbound {
+            let _ = writeln!(out, "  {}: unbound {}: {}", r.name, u.operation, u.reason);
+        }
+        for w in &r.warnings {
+            let _ = writeln!(out, "  {}: warning: {w}", r.name);
+        }
+        for f in &r.conformance_failures {
+            let _ = writeln!(out, "  {}: {f}", r.name);
+        }
+        if let Some(e) = &r.error {
+            let _ = writeln!(out, "  {}: error: {e}", r.name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tally_line_is_read() {
+        assert_eq!(
+            tally("conformance: 12 passed, 1 failed for x (3 operations)\n  a: b"),
+            Some((12, 1))
+        );
+        assert_eq!(tally("nothing"), None);
+    }
+
+    #[test]
+    fn a_row_passes_at_99_percent() {
+        let mut row = run_one(
+            &Providers::load(&crate::workspace::root().join("specs")).unwrap(),
+            Path::new("/nonexistent/x.json"),
+            &Options { dir: None, json: false, no_conformance: true, lenient: false },
+            None,
+        );
+        assert!(!row.passed(), "a missing file fails");
+        assert!(row.error.as_deref().unwrap().starts_with("normalize:"));
+        row.error = None;
+        row.conformance_passed = Some(99);
+        row.conformance_failed = Some(1);
+        assert!(row.passed());
+        row.conformance_failed = Some(2);
+        assert!(!row.passed());
+    }
+
+    /// The whole corpus, as CI runs it: every description generates,
+    /// compiles, and conforms. Skipped with a notice where the corpus is
+    /// absent.
+    #[test]
+    fn every_corpus_description_passes() {
+        let root = crate::workspace::root();
+        let files = descriptions(&root, None).unwrap();
+        if files.is_empty() {
+            crate::workspace::notice("skipped: ../shared/corpus and ../shared/upstream are absent");
+            return;
+        }
+        let providers = Providers::load(&root.join("specs")).unwrap();
+        let prism = super::super::conformance::prism_binary(&root);
+        if prism.is_none() {
+            assert!(std::env::var_os("CI").is_none(), "Prism is not installed; .ci/run installs it");
+            crate::workspace::notice("corpus: Prism is not installed; conformance skipped");
+        }
+        let options = Options { dir: None, json: false, no_conformance: false, lenient: false };
+        let rows: Vec<Row> = files
+            .iter()
+            .map(|f| run_one(&providers, f, &options, prism.as_deref()))
+            .collect();
+        crate::workspace::notice(&render(&rows));
+        let passed = rows.iter().filter(|r| r.passed()).count();
+        crate::workspace::notice(&format!("corpus: {passed} passed, {} failed", rows.len() - passed));
+        assert_eq!(passed, rows.len());
+    }
+}
