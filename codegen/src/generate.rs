@@ -70,6 +70,7 @@ pub fn generate_value(doc: &serde_json::Value, style: Style) -> Result<Generated
 fn attempt(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenError> {
     let mut doc = doc.clone();
     let renames = crate::enum_names::substitute(&mut doc);
+    let media_types = crate::raw_bodies::media_types(&doc);
     // serde_path_to_error reports where in the document deserialization
     // stopped, so a malformed spec names its location, not only a message.
     let spec: openapiv3::OpenAPI =
@@ -77,18 +78,24 @@ fn attempt(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenEr
             path: e.path().to_string(),
             message: e.inner().to_string(),
         })?;
-    generate_parsed(&spec, style, &renames)
+    generate_parsed(&spec, style, &renames, &media_types)
 }
 
 /// Generates the client source for an already parsed spec.
 pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generated, CodegenError> {
-    generate_parsed(spec, style, &crate::enum_names::Renames::default())
+    generate_parsed(
+        spec,
+        style,
+        &crate::enum_names::Renames::default(),
+        &Default::default(),
+    )
 }
 
 fn generate_parsed(
     spec: &openapiv3::OpenAPI,
     style: Style,
     renames: &crate::enum_names::Renames,
+    media_types: &std::collections::BTreeMap<String, String>,
 ) -> Result<Generated, CodegenError> {
     let mut settings = GenerationSettings::new();
     settings
@@ -114,6 +121,7 @@ fn generate_parsed(
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| CodegenError::InvalidTokens(e.to_string()))?;
     crate::enum_names::restore(&mut file, renames);
+    crate::raw_bodies::restore(&mut file, media_types);
     crate::open_enums::apply(&mut file);
     let body = prettyplease::unparse(&file);
 

@@ -12,8 +12,10 @@ mod locate;
 mod open_enums;
 mod providers;
 mod quiet_panic;
+mod raw_bodies;
 
 pub use enum_names::{typify_variant_name, EXTENSION as ENUM_VARNAMES};
 pub use error::CodegenError;
 pub use generate::{generate, generate_spec, generate_value, Generated, Style, INNER_TYPE};
 pub use providers::{ProviderModule, PROVIDERS};
+pub use raw_bodies::EXTENSION as RAW_BODY_MEDIA_TYPE;

@@ -99,3 +99,16 @@ fn an_unsupported_version_is_rejected() {
     let err = generate(&text, Style::Positional).unwrap_err();
     assert!(err.to_string().contains("version"), "{err}");
 }
+
+#[test]
+fn a_raw_body_is_sent_with_its_own_media_type() {
+    let cover = r##"{"/cover": {"put": {"operationId": "upload_cover",
+        "requestBody": {"x-social-clients-media-type": "image/jpeg",
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+        "responses": {"202": {"description": "accepted"}}}}}"##;
+    let generated = generate(&spec(cover), Style::Positional).unwrap();
+    let method = &generated.source[generated.source.find("pub async fn upload_cover").unwrap()..];
+    assert!(method.contains("from_static(\"image/jpeg\")"), "{method}");
+    assert!(!method.contains("application/octet-stream"), "{method}");
+    assert!(method.contains("body: B"), "{method}");
+}

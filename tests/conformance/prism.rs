@@ -45,7 +45,14 @@ pub fn start(binary: &Path, spec: &Path, name: &str) -> Prism {
         // the whole start-up bound would only hide that.
         if let Ok(Some(status)) = prism.child.try_wait() {
             let text = std::fs::read_to_string(&prism.log).unwrap_or_default();
-            let tail: String = text.chars().rev().take(1500).collect::<String>().chars().rev().collect();
+            let tail: String = text
+                .chars()
+                .rev()
+                .take(1500)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
             panic!("Prism exited ({status}) before it listened:\n{tail}");
         }
         assert!(

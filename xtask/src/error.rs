@@ -27,11 +27,13 @@ pub enum XtaskError {
         #[source]
         source: NormalizeError,
     },
-    #[error("{}: code generation failed: {source}", path.display())]
+    #[error("{}: code generation failed: {source}{hint}", path.display())]
     Codegen {
         path: PathBuf,
         #[source]
         source: social_clients_codegen::CodegenError,
+        /// What to do about it (an overlay action), or empty.
+        hint: String,
     },
     #[error("{}: {message}", path.display())]
     Stale { path: PathBuf, message: String },
@@ -44,6 +46,38 @@ pub enum XtaskError {
 }
 
 impl XtaskError {
+    /// A code generation failure for the description at `path`, with an
+    /// overlay action when the failure is pinned to a pointer the source
+    /// (`source`, the document as the maintainer keeps it) also has.
+    pub fn codegen(
+        path: impl Into<PathBuf>,
+        source: social_clients_codegen::CodegenError,
+        description: Option<&serde_json::Value>,
+    ) -> Self {
+        let hint = match (source.pointer(), description) {
+            (Some(pointer), Some(doc)) if pointer.starts_with('/') => {
+                crate::overlay_hint::hint(pointer, doc)
+            }
+            _ => String::new(),
+        };
+        XtaskError::Codegen {
+            path: path.into(),
+            source,
+            hint,
+        }
+    }
+
+    /// Adds the overlay hint to a code generation failure, now that the
+    /// source description is at hand.
+    pub fn hinted(self, description: &serde_json::Value) -> Self {
+        match self {
+            XtaskError::Codegen { path, source, .. } => {
+                Self::codegen(path, source, Some(description))
+            }
+            other => other,
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         XtaskError::Io {
             path: path.into(),

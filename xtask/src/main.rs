@@ -9,6 +9,7 @@ mod error;
 mod fsutil;
 mod lockfile;
 mod normalize;
+mod overlay_hint;
 mod providers;
 mod shape_agreement;
 mod snapshot;

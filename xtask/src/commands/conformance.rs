@@ -49,7 +49,10 @@ pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String
     } else {
         Err(XtaskError::Config {
             path: spec_path.to_path_buf(),
-            message: format!("conformance failed:\n{}\n{}", output.report, output.stderr_tail),
+            message: format!(
+                "conformance failed:\n{}\n{}",
+                output.report, output.stderr_tail
+            ),
         })
     }
 }

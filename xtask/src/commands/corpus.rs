@@ -129,7 +129,12 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
     };
     row.operations_in = crate::normalize::operations(&prepared.source).count();
     row.unbound = prepared.ctx.unbound.clone();
-    row.warnings = prepared.ctx.warnings.iter().map(ToString::to_string).collect();
+    row.warnings = prepared
+        .ctx
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     row.normalize_ms = prepared.normalize_ms;
 
     let started = Instant::now();
@@ -137,7 +142,7 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
         match super::stats::generate_value(&prepared.normalized, Style::Positional, path) {
             Ok(g) => g,
             Err(e) => {
-                row.error = Some(format!("generate: {e}"));
+                row.error = Some(format!("generate: {}", e.hinted(&prepared.source)));
                 return row;
             }
         };
@@ -180,7 +185,12 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
                     .filter(|l| !l.is_empty())
                     .collect();
             }
-            None => row.error = Some(format!("conformance: the harness did not run:\n{}", output.stderr_tail)),
+            None => {
+                row.error = Some(format!(
+                    "conformance: the harness did not run:\n{}",
+                    output.stderr_tail
+                ))
+            }
         },
         Err(e) => row.error = Some(format!("conformance: {e}")),
     }
@@ -220,8 +230,10 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
     if options.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"rows": rows, "passed": passed, "failed": failed}))
-                .expect("plain data serializes")
+            serde_json::to_string_pretty(
+                &serde_json::json!({"rows": rows, "passed": passed, "failed": failed})
+            )
+            .expect("plain data serializes")
         );
     } else {
         print!("{}", render(&rows));
@@ -245,7 +257,16 @@ pub fn render(rows: &[Row]) -> String {
     let _ = writeln!(
         out,
         "{:<16} {:>5} {:>5} {:>7} {:>5} {:>7} {:>6} {:>6} {:>8} {:>13}  result",
-        "description", "ops", "bound", "unbound", "types", "lines", "norm", "gen", "check", "conformance"
+        "description",
+        "ops",
+        "bound",
+        "unbound",
+        "types",
+        "lines",
+        "norm",
+        "gen",
+        "check",
+        "conformance"
     );
     for r in rows {
         let conformance = match (r.conformance_passed, r.conformance_failed) {
@@ -303,7 +324,12 @@ mod tests {
         let mut row = run_one(
             &Providers::load(&crate::workspace::root().join("specs")).unwrap(),
             Path::new("/nonexistent/x.json"),
-            &Options { dir: None, json: false, no_conformance: true, lenient: false },
+            &Options {
+                dir: None,
+                json: false,
+                no_conformance: true,
+                lenient: false,
+            },
             None,
         );
         assert!(!row.passed(), "a missing file fails");
@@ -330,17 +356,28 @@ mod tests {
         let providers = Providers::load(&root.join("specs")).unwrap();
         let prism = super::super::conformance::prism_binary(&root);
         if prism.is_none() {
-            assert!(std::env::var_os("CI").is_none(), "Prism is not installed; .ci/run installs it");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Prism is not installed; .ci/run installs it"
+            );
             crate::workspace::notice("corpus: Prism is not installed; conformance skipped");
         }
-        let options = Options { dir: None, json: false, no_conformance: false, lenient: false };
+        let options = Options {
+            dir: None,
+            json: false,
+            no_conformance: false,
+            lenient: false,
+        };
         let rows: Vec<Row> = files
             .iter()
             .map(|f| run_one(&providers, f, &options, prism.as_deref()))
             .collect();
         crate::workspace::notice(&render(&rows));
         let passed = rows.iter().filter(|r| r.passed()).count();
-        crate::workspace::notice(&format!("corpus: {passed} passed, {} failed", rows.len() - passed));
+        crate::workspace::notice(&format!(
+            "corpus: {passed} passed, {} failed",
+            rows.len() - passed
+        ));
         assert_eq!(passed, rows.len());
     }
 }

@@ -28,10 +28,8 @@ impl Normalized {
     /// build.rs will.
     pub fn generate(&self) -> Result<Generated> {
         let text = std::str::from_utf8(&self.bytes).expect("serde_json writes UTF-8");
-        generate(text, Style::Positional).map_err(|source| XtaskError::Codegen {
-            path: self.output.clone(),
-            source,
-        })
+        generate(text, Style::Positional)
+            .map_err(|source| XtaskError::codegen(self.output.clone(), source, None))
     }
 
     /// The conformance harness for this spec and its generated client.

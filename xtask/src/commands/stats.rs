@@ -165,7 +165,7 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Sta
     };
 
     let started = Instant::now();
-    let generated = generate_value(&normalized, style, &path)?;
+    let generated = generate_value(&normalized, style, &path).map_err(|e| e.hinted(&source))?;
     let generate_ms = started.elapsed().as_millis();
 
     let mut naive = source;
@@ -198,10 +198,7 @@ pub fn generate_value(
     path: &Path,
 ) -> Result<social_clients_codegen::Generated> {
     let text = serde_json::to_string(spec).expect("a Value always serializes");
-    generate(&text, style).map_err(|source| XtaskError::Codegen {
-        path: path.to_path_buf(),
-        source,
-    })
+    generate(&text, style).map_err(|source| XtaskError::codegen(path, source, None))
 }
 
 fn count_operations(doc: &serde_json::Value) -> usize {

@@ -52,7 +52,10 @@ fn fits(example: &Value, schema: &Value) -> bool {
         Some("boolean") => example.is_boolean(),
         _ => true,
     };
-    let required_ok = match (example.as_object(), schema.get("required").and_then(Value::as_array)) {
+    let required_ok = match (
+        example.as_object(),
+        schema.get("required").and_then(Value::as_array),
+    ) {
         (Some(fields), Some(required)) => required
             .iter()
             .filter_map(Value::as_str)

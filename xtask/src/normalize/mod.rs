@@ -130,6 +130,7 @@ pub const PASSES: &[Pass] = &[
     passes::json_schema::PASS,
     passes::defaults::PASS,
     passes::enum_names::PASS,
+    passes::lenient::PASS,
     passes::refs::PASS,
     passes::shared_components::PASS,
     passes::path_params::PASS,

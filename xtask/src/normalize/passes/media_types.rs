@@ -1,10 +1,15 @@
 //! Keep one media type per body, the one progenitor can bind: JSON first,
-//! then form-urlencoded, then a raw octet-stream or text body. An operation
-//! whose request body offers none of these (multipart/form-data uploads) is
-//! removed and listed as unbound with the reason, never dropped silently.
-//! Responses keep their JSON content when they have one.
+//! then form-urlencoded, then plain text, then any other single media type
+//! as a raw body. progenitor sends raw bodies only as
+//! `application/octet-stream`, so an image, video or `application/sdp` body
+//! is described that way with its real type in [`MEDIA_TYPE_EXTENSION`],
+//! which codegen puts back into the method's `Content-Type`. An operation
+//! whose request body is only multipart/form-data is removed and listed as
+//! unbound with the reason, never dropped silently. Responses keep their
+//! JSON content when they have one.
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
+use social_clients_codegen::RAW_BODY_MEDIA_TYPE as MEDIA_TYPE_EXTENSION;
 
 use crate::normalize::{
     operation_pointer, retain_operations, Context, NormalizeError, Pass, Unbound,
@@ -57,15 +62,33 @@ fn request_body(op: &mut Value, at: &str) -> Result<Option<String>, NormalizeErr
         *content = Map::from_iter([("application/json".to_string(), json)]);
         return Ok(None);
     }
-    for kind in [
-        "application/x-www-form-urlencoded",
-        "application/octet-stream",
-        "text/plain",
-    ] {
-        if let Some(media) = content.remove(kind) {
-            *content = Map::from_iter([(kind.to_string(), strip_encoding(media))]);
-            return Ok(None);
+    if let Some(media) = content.remove("application/x-www-form-urlencoded") {
+        *content = Map::from_iter([(
+            "application/x-www-form-urlencoded".to_string(),
+            strip_encoding(media),
+        )]);
+        return Ok(None);
+    }
+    // progenitor reads a text body only as a plain string schema.
+    if let Some(mut media) = content.remove("text/plain") {
+        media["schema"] = json!({"type": "string"});
+        *content = Map::from_iter([("text/plain".to_string(), strip_encoding(media))]);
+        return Ok(None);
+    }
+    let raw = content
+        .keys()
+        .find(|k| {
+            !k.starts_with("multipart/") && !k.starts_with("application/x-www-form-urlencoded")
+        })
+        .cloned();
+    if let Some(kind) = raw {
+        let mut media = strip_encoding(content.remove(&kind).expect("key taken from the map"));
+        media["schema"] = json!({"type": "string", "format": "binary"});
+        *content = Map::from_iter([("application/octet-stream".to_string(), media)]);
+        if kind != "application/octet-stream" {
+            body[MEDIA_TYPE_EXTENSION] = json!(kind);
         }
+        return Ok(None);
     }
     let offered: Vec<&str> = content.keys().map(String::as_str).collect();
     Ok(Some(format!(
@@ -127,6 +150,30 @@ mod tests {
                 reason: "request body is multipart/form-data; progenitor 0.15 cannot bind it"
                     .into(),
             }]
+        );
+    }
+
+    #[test]
+    fn other_media_types_become_raw_bodies_that_keep_their_type() {
+        let mut doc = json!({"paths": {
+            "/cover": {"put": {"operationId": "cover", "requestBody": {"content": {"image/jpeg": {"schema": {"type": "string", "nullable": true}}}}}},
+            "/note": {"post": {"operationId": "note", "requestBody": {"content": {"text/plain": {"schema": {"type": "string", "maxLength": 9}}}}}},
+            "/raw": {"post": {"operationId": "raw", "requestBody": {"content": {"application/octet-stream": {}}}}}
+        }});
+        let mut ctx = Context::new("ApiError");
+        run(&mut doc, &mut ctx).unwrap();
+        assert!(ctx.unbound.is_empty());
+        assert_eq!(
+            doc["paths"]["/cover"]["put"]["requestBody"],
+            json!({"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}, MEDIA_TYPE_EXTENSION: "image/jpeg"})
+        );
+        assert_eq!(
+            doc["paths"]["/note"]["post"]["requestBody"]["content"],
+            json!({"text/plain": {"schema": {"type": "string"}}})
+        );
+        assert_eq!(
+            doc["paths"]["/raw"]["post"]["requestBody"],
+            json!({"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}})
         );
     }
 

@@ -6,6 +6,7 @@ pub mod enum_names;
 pub mod error_bodies;
 pub mod hoist;
 pub mod json_schema;
+pub mod lenient;
 pub mod media_types;
 pub mod operation_ids;
 pub mod overlay;

@@ -49,7 +49,7 @@ pub fn check(doc: &Value) -> Result<(), NormalizeError> {
             let Some(target) = resolve(doc, &current) else {
                 problem = Some(NormalizeError::new(
                     at,
-                    format!("reference {current:?} does not resolve"),
+                    format!("reference {current:?} does not resolve (define it, fix the reference in the overlay, or run with --lenient to make it a free-form value)"),
                 ));
                 return;
             };
