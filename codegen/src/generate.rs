@@ -122,6 +122,7 @@ fn generate_parsed(
         syn::parse2(tokens).map_err(|e| CodegenError::InvalidTokens(e.to_string()))?;
     crate::enum_names::restore(&mut file, renames);
     crate::raw_bodies::restore(&mut file, media_types);
+    crate::http_methods::apply(&mut file);
     crate::open_enums::apply(&mut file);
     let body = prettyplease::unparse(&file);
 

@@ -8,6 +8,7 @@
 mod enum_names;
 mod error;
 mod generate;
+mod http_methods;
 mod locate;
 mod open_enums;
 mod providers;

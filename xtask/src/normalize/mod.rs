@@ -129,6 +129,7 @@ pub const PASSES: &[Pass] = &[
     passes::overlay::PASS,
     passes::json_schema::PASS,
     passes::defaults::PASS,
+    passes::formats::PASS,
     passes::enum_names::PASS,
     passes::lenient::PASS,
     passes::refs::PASS,
@@ -142,6 +143,7 @@ pub const PASSES: &[Pass] = &[
     passes::error_bodies::PASS,
     passes::string_constraints::PASS,
     passes::hoist::PASS,
+    passes::nullable_components::PASS,
     passes::prune::PASS,
     passes::data_refs::PASS,
 ];

@@ -30,8 +30,95 @@ pub const PASS: Pass = Pass {
 const DOC_ONLY: [&str; 5] = ["description", "summary", "title", "$comment", "deprecated"];
 
 fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
-    for_each_schema(doc, &mut |_, schema| rewrite(schema));
+    for_each_schema(doc, &mut |_, schema| {
+        title(schema);
+        const_union(schema);
+        rewrite(schema);
+    });
     Ok(())
+}
+
+/// typify names an inline schema, and the inner type of a nullable
+/// component, after its `title`, so Box's `File--Full` (titled `File`)
+/// becomes a second Rust type `File`. Names come from component keys and the
+/// hoist pass; a title is documentation.
+fn title(schema: &mut Map<String, Value>) {
+    if let Some(title) = schema.remove("title") {
+        if !schema.contains_key("description") {
+            schema.insert("description".into(), title);
+        }
+    }
+}
+
+/// The value and title of a union branch that admits exactly one value
+/// (`{const: 1, title: "JOIN"}` or `{enum: ["a"]}`).
+fn single_value(branch: &Value) -> Option<(Value, Option<String>)> {
+    let map = branch.as_object()?;
+    let only_doc = map.keys().all(|k| {
+        matches!(k.as_str(), "const" | "enum" | "type" | "format")
+            || DOC_ONLY.contains(&k.as_str())
+            || k.starts_with("x-")
+    });
+    if !only_doc {
+        return None;
+    }
+    let value = match (map.get("const"), map.get("enum").and_then(Value::as_array)) {
+        (Some(v), None) => v.clone(),
+        (None, Some(values)) if values.len() == 1 => values[0].clone(),
+        _ => return None,
+    };
+    let title = map.get("title").and_then(Value::as_str).map(str::to_owned);
+    (value.is_string() || value.is_number()).then_some((value, title))
+}
+
+/// `oneOf: [{const: 1, title: JOIN}, {const: 2, title: SPECTATE}]` (Discord's
+/// integer enums) -> one schema: a string enum keeps its values (and an
+/// open enum decodes new ones); an integer one becomes a plain integer with
+/// the named values documented, so a value added later still decodes.
+fn const_union(schema: &mut Map<String, Value>) {
+    for key in ["oneOf", "anyOf"] {
+        let Some(branches) = schema.get(key).and_then(Value::as_array) else {
+            continue;
+        };
+        let Some(values) = branches
+            .iter()
+            .map(single_value)
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        if values.is_empty() {
+            continue;
+        }
+        schema.remove(key);
+        if values.iter().all(|(v, _)| v.is_string()) {
+            schema.insert("type".into(), json!("string"));
+            schema.insert(
+                "enum".into(),
+                values.iter().map(|(v, _)| v.clone()).collect(),
+            );
+            return;
+        }
+        let integer = values.iter().all(|(v, _)| v.is_i64() || v.is_u64());
+        schema.insert(
+            "type".into(),
+            json!(if integer { "integer" } else { "number" }),
+        );
+        let listed: Vec<String> = values
+            .iter()
+            .map(|(v, title)| match title {
+                Some(t) => format!("`{v}` ({t})"),
+                None => format!("`{v}`"),
+            })
+            .collect();
+        let sentence = format!("One of {}.", listed.join(", "));
+        let description = match schema.get("description").and_then(Value::as_str) {
+            Some(d) if !d.trim().is_empty() => format!("{}\n\n{sentence}", d.trim_end()),
+            _ => sentence,
+        };
+        schema.insert("description".into(), json!(description));
+        return;
+    }
 }
 
 /// Rewrites one schema's own keywords (its subschemas are visited next).
@@ -51,6 +138,16 @@ fn rewrite(schema: &mut Map<String, Value>) {
     // on the pair.
     if schema.contains_key("enum") {
         schema.remove("allOf");
+    }
+    doc_only_all_of_parts(schema);
+    // `{type: object, oneOf: [$ref, $ref]}` (Box): the branches carry the
+    // type, and typify generates the union twice when it is restated.
+    let union = schema.contains_key("oneOf") || schema.contains_key("anyOf");
+    if union
+        && !schema.contains_key("properties")
+        && schema.get("type").is_some_and(Value::is_string)
+    {
+        schema.remove("type");
     }
     for (bound, exclusive) in [
         ("minimum", "exclusiveMinimum"),
@@ -92,6 +189,37 @@ fn tuple_items(schema: &mut Map<String, Value>) {
         _ => json!({ "anyOf": list }),
     };
     schema.insert("items".into(), items);
+}
+
+/// `allOf: [{$ref: Union}, {description: "..."}]` (Box): a part that only
+/// documents constrains nothing, and typify merges it into a second copy of
+/// the referenced type. Its documentation (and a `nullable`) moves to the
+/// parent.
+fn doc_only_all_of_parts(schema: &mut Map<String, Value>) {
+    let Some(Value::Array(parts)) = schema.get("allOf") else {
+        return;
+    };
+    let is_doc_only = |part: &Value| {
+        part.as_object().is_some_and(|m| {
+            !m.is_empty()
+                && m.keys().all(|k| {
+                    DOC_ONLY.contains(&k.as_str())
+                        || k == "nullable"
+                        || k == "example"
+                        || k.starts_with("x-")
+                })
+        })
+    };
+    if parts.len() < 2 || !parts.iter().any(is_doc_only) {
+        return;
+    }
+    let (doc, kept): (Vec<Value>, Vec<Value>) = parts.iter().cloned().partition(|p| is_doc_only(p));
+    for part in doc {
+        for (k, v) in part.as_object().into_iter().flatten() {
+            schema.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+    schema.insert("allOf".into(), Value::Array(kept));
 }
 
 /// `{$ref, nullable: true, ...}` -> `{allOf: [{$ref}], nullable: true, ...}`.
@@ -311,6 +439,55 @@ mod tests {
             json!({"type": "string", "nullable": true})
         );
         assert_eq!(out["example"], json!({"const": 1, "type": ["a"]}));
+    }
+
+    #[test]
+    fn unions_of_single_values_collapse() {
+        assert_eq!(
+            schema_after(json!({"type": "integer", "format": "int32", "oneOf": [
+                {"title": "JOIN", "const": 1}, {"title": "SPECTATE", "const": 2}]})),
+            json!({"type": "integer", "format": "int32", "description": "One of `1` (JOIN), `2` (SPECTATE)."})
+        );
+        assert_eq!(
+            schema_after(json!({"oneOf": [{"const": "a"}, {"enum": ["b"], "description": "B"}]})),
+            json!({"type": "string", "enum": ["a", "b"]})
+        );
+    }
+
+    #[test]
+    fn documentation_only_all_of_parts_move_up() {
+        assert_eq!(
+            schema_after(
+                json!({"allOf": [{"$ref": "#/components/schemas/U"}, {"description": "d", "nullable": true}]})
+            ),
+            json!({"allOf": [{"$ref": "#/components/schemas/U"}], "description": "d", "nullable": true})
+        );
+    }
+
+    #[test]
+    fn a_type_restated_beside_a_union_goes() {
+        assert_eq!(
+            schema_after(
+                json!({"type": "object", "oneOf": [{"$ref": "#/components/schemas/B"}, {"$ref": "#/components/schemas/C"}]})
+            ),
+            json!({"oneOf": [{"$ref": "#/components/schemas/B"}, {"$ref": "#/components/schemas/C"}]})
+        );
+    }
+
+    #[test]
+    fn titles_become_documentation() {
+        let out = schema_after(json!({"title": "Root", "type": "object", "properties": {
+            "a": {"title": "File", "type": "string"},
+            "b": {"title": "File", "description": "B", "type": "string"}}}));
+        assert_eq!(out["description"], "Root");
+        assert_eq!(
+            out["properties"]["a"],
+            json!({"description": "File", "type": "string"})
+        );
+        assert_eq!(
+            out["properties"]["b"],
+            json!({"description": "B", "type": "string"})
+        );
     }
 
     #[test]

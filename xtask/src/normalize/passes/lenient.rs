@@ -28,7 +28,7 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         return Ok(());
     }
     dangling_schema_refs(doc, ctx);
-    query_in_paths(doc, ctx)?;
+    query_in_paths(doc, ctx);
     undeclared_path_parameters(doc, ctx);
     Ok(())
 }
@@ -56,13 +56,29 @@ fn dangling_schema_refs(doc: &mut Value, ctx: &mut Context) {
     }
 }
 
-fn query_in_paths(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
+fn query_in_paths(doc: &mut Value, ctx: &mut Context) {
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return Ok(());
+        return;
     };
     let with_query: Vec<String> = paths.keys().filter(|k| k.contains('?')).cloned().collect();
     for key in with_query {
         let (base, query) = key.split_once('?').expect("filtered on '?'");
+        // OpenAI keeps `/responses/compact` and `/responses/compact?beta=true`
+        // apart this way; progenitor sends such a query as part of the path,
+        // so a path that would clash stays as it is.
+        let clashes = paths.get(base).is_some_and(|existing| {
+            METHODS
+                .iter()
+                .any(|m| existing.get(*m).is_some() && paths[&key].get(*m).is_some())
+        });
+        if clashes {
+            ctx.warn(
+                PASS.name,
+                format!("/paths/{}", escape(&key)),
+                format!("query string in the path kept (`{base}` has the same methods); it is sent as written"),
+            );
+            continue;
+        }
         let mut item = paths.remove(&key).expect("key taken from the map");
         let params: Vec<Value> = query
             .split('&')
@@ -88,12 +104,6 @@ fn query_in_paths(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeErr
         }
         let target = paths.entry(base.to_string()).or_insert_with(|| json!({}));
         for (method, op) in item.as_object().into_iter().flatten() {
-            if target.get(method).is_some() {
-                return Err(NormalizeError::new(
-                    format!("/paths/{}/{method}", escape(&key)),
-                    format!("`{key}` moves to `{base}`, which already has a `{method}` operation"),
-                ));
-            }
             target[method] = op.clone();
         }
         ctx.warn(
@@ -102,7 +112,6 @@ fn query_in_paths(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeErr
             format!("query string in the path; moved to `{base}` with query parameters"),
         );
     }
-    Ok(())
 }
 
 fn undeclared_path_parameters(doc: &mut Value, ctx: &mut Context) {
@@ -196,6 +205,11 @@ mod tests {
             ])
         );
         assert_eq!(ctx.warnings[0].pointer, "/paths/~1search?type=album&q={q}");
+        // A path that keeps two variants apart this way stays as written.
+        let (doc, ctx) =
+            lenient(json!({"paths": {"/c": {"post": {}}, "/c?beta=true": {"post": {}}}}));
+        assert!(doc["paths"].get("/c?beta=true").is_some());
+        assert!(ctx.warnings[0].message.contains("kept"));
     }
 
     #[test]

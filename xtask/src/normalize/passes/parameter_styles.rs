@@ -12,7 +12,11 @@
 //!   a warning naming it: the operation stays bound, and a caller who needs
 //!   the parameter can add it with the client builder's headers or a proxy;
 //! - a parameter described by `content` instead of `schema` takes that
-//!   content's schema.
+//!   content's schema;
+//! - `nullable` on a parameter's schema goes (not sending it is the null);
+//! - a header whose schema is not a scalar (OpenAI's `OpenAI-Beta` list)
+//!   becomes a string, documented as the comma-separated list the `simple`
+//!   style sends (progenitor writes a header with `to_string()`).
 //!
 //! A path parameter in another style cannot be left out (the URL needs it):
 //! that operation is listed as unbound.
@@ -62,9 +66,19 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
                 resolved.as_object_mut().map(|m| m.remove("content"));
                 resolved["schema"] = schema;
             }
+            if location == "header" {
+                scalar_header(&snapshot, &mut resolved);
+            }
+            // A parameter that is not sent is the null; progenitor cannot
+            // send a nullable header or path value at all.
+            if let Some(schema) = resolved.get_mut("schema").and_then(Value::as_object_mut) {
+                schema.remove("nullable");
+            }
             match (location, style) {
                 ("path", None | Some("simple")) | ("header", _) | ("query", None | Some("form")) => {
-                    kept.push(if resolved.get("schema") == param.get("schema") { param } else { resolved });
+                    let unchanged = resolved.get("schema") == param.get("schema")
+                        && resolved.get("description") == param.get("description");
+                    kept.push(if unchanged { param } else { resolved });
                 }
                 ("path", Some(other)) => {
                     unbound.push(Unbound {
@@ -89,6 +103,27 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     }
     ctx.unbound.extend(unbound);
     Ok(())
+}
+
+fn scalar_header(doc: &Value, param: &mut Value) {
+    let Some(mut schema) = param.get("schema") else {
+        return;
+    };
+    while let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        match resolve(doc, r) {
+            Some(target) => schema = target,
+            None => return,
+        }
+    }
+    let kind = schema.get("type").and_then(Value::as_str);
+    if matches!(kind, Some("array" | "object")) {
+        param["schema"] = json!({"type": "string"});
+        let note = "Sent as one comma-separated value.";
+        param["description"] = json!(match param.get("description").and_then(Value::as_str) {
+            Some(d) if !d.trim().is_empty() => format!("{}\n\n{note}", d.trim_end()),
+            _ => note.to_string(),
+        });
+    }
 }
 
 fn op_id(op: &Value) -> String {
@@ -200,6 +235,17 @@ mod tests {
                 "/paths/~1a/get/parameters/2"
             ]
         );
+    }
+
+    #[test]
+    fn a_list_header_becomes_a_documented_string() {
+        let (params, _) = params_after(json!([{"name": "OpenAI-Beta", "in": "header",
+            "schema": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}}}]));
+        assert_eq!(params[0]["schema"], json!({"type": "string"}));
+        assert!(params[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("comma-separated"));
     }
 
     #[test]

@@ -20,12 +20,6 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         return Ok(());
     };
     for (path, item) in paths.iter_mut() {
-        if path.contains('?') {
-            return Err(NormalizeError::new(
-                format!("/paths/{}", escape(path)),
-                "a query string is written into the path; describe it as query parameters (or run with --lenient to move it there)",
-            ));
-        }
         let Some(item) = item.as_object_mut() else {
             return Err(NormalizeError::new(
                 format!("/paths/{}", escape(path)),
