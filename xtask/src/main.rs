@@ -226,7 +226,7 @@ fn main() -> ExitCode {
             }
             Command::Passes => {
                 for pass in normalize::PASSES {
-                    println!("{:<18} {}", pass.name, pass.what);
+                    println!("{:<20} {}", pass.name, pass.what);
                 }
                 Ok(())
             }

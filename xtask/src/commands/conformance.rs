@@ -39,6 +39,7 @@ pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String
     let output = run_harness(
         &providers.root(),
         "xtask-conformance",
+        None,
         spec_path,
         &documents.normalized,
         &generated.source,
@@ -68,10 +69,13 @@ pub struct HarnessOutput {
 }
 
 /// Writes `normalized` (generated into `generated`) with its harness into
-/// the scratch crate `target/<scratch>/` and runs it against Prism.
+/// the scratch crate `target/<scratch>/` and runs it against Prism, building
+/// into `target_dir` (default: the crate's own `target/`; the corpus shares
+/// one, so the dependencies are built once for every description).
 pub fn run_harness(
     root: &Path,
     scratch: &str,
+    target_dir: Option<&Path>,
     spec_path: &Path,
     normalized: &Value,
     generated: &str,
@@ -97,8 +101,9 @@ pub fn run_harness(
         &src.join("main.rs"),
         main_rs(root, &name, normalized).as_bytes(),
     )?;
+    let own_target = dir.join("target");
     let output = scratch
-        .cargo(&["run", "--quiet", "--"], &dir.join("target"))
+        .cargo(&["run", "--quiet", "--"], target_dir.unwrap_or(&own_target))
         .arg(&spec_file)
         .arg(prism)
         // The panic message, not a backtrace, is what the tail must show.

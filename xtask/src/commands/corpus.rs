@@ -168,6 +168,7 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
     match super::conformance::run_harness(
         &root,
         &format!("xtask-corpus/{crate_name}"),
+        Some(&root.join("target/xtask-corpus/target")),
         path,
         &prepared.normalized,
         &generated.source,

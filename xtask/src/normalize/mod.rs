@@ -7,6 +7,7 @@
 //! passes walk maps in key order (serde_json's map is a BTreeMap here) and
 //! never consult clocks, randomness or the environment.
 
+pub mod docs;
 mod error;
 pub mod names;
 pub mod passes;

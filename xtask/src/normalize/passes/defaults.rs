@@ -10,8 +10,9 @@
 //! is one of the `enum` values, if listed); any other becomes a sentence in
 //! the description.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
+use crate::normalize::docs::append_sentence;
 use crate::normalize::schemas::for_each_schema;
 use crate::normalize::{Context, NormalizeError, Pass};
 
@@ -64,17 +65,13 @@ fn usable(schema: &Map<String, Value>) -> bool {
 }
 
 fn document(schema: &mut Map<String, Value>, default: &Value) {
-    let sentence = format!("Default: `{default}`.");
-    let description = match schema.get("description").and_then(Value::as_str) {
-        Some(d) if !d.trim().is_empty() => format!("{}\n\n{sentence}", d.trim_end()),
-        _ => sentence,
-    };
-    schema.insert("description".into(), json!(description));
+    append_sentence(schema, &format!("Default: `{default}`."));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn after(schema: Value) -> Value {
         let mut doc = json!({"components": {"schemas": {"A": schema}}});

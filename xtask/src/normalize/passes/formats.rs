@@ -7,8 +7,9 @@
 //! becomes a sentence in the description; the value a `String`.
 //! (`date-time` and `date` map to chrono, which the client has.)
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use crate::normalize::docs::append_sentence;
 use crate::normalize::schemas::for_each_schema;
 use crate::normalize::{Context, NormalizeError, Pass};
 
@@ -30,12 +31,7 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             .map(str::to_owned);
         if let Some(format) = format.filter(|f| UNTYPED.contains(&f.as_str())) {
             schema.remove("format");
-            let sentence = format!("Format: {format}.");
-            let description = match schema.get("description").and_then(Value::as_str) {
-                Some(d) if !d.trim().is_empty() => format!("{}\n\n{sentence}", d.trim_end()),
-                _ => sentence,
-            };
-            schema.insert("description".into(), json!(description));
+            append_sentence(schema, &format!("Format: {format}."));
         }
     });
     Ok(())
@@ -44,6 +40,7 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn uuid_becomes_a_documented_string() {

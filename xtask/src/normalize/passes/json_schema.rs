@@ -14,6 +14,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::normalize::docs::append_sentence;
 use crate::normalize::schemas::for_each_schema;
 use crate::normalize::{Context, NormalizeError, Pass};
 
@@ -111,12 +112,7 @@ fn const_union(schema: &mut Map<String, Value>) {
                 None => format!("`{v}`"),
             })
             .collect();
-        let sentence = format!("One of {}.", listed.join(", "));
-        let description = match schema.get("description").and_then(Value::as_str) {
-            Some(d) if !d.trim().is_empty() => format!("{}\n\n{sentence}", d.trim_end()),
-            _ => sentence,
-        };
-        schema.insert("description".into(), json!(description));
+        append_sentence(schema, &format!("One of {}.", listed.join(", ")));
         return;
     }
 }
@@ -140,6 +136,15 @@ fn rewrite(schema: &mut Map<String, Value>) {
         schema.remove("allOf");
     }
     doc_only_all_of_parts(schema);
+    // `{items: X}` without a type describes a list (Slack's); typify reads
+    // `items` only on an array.
+    if schema.contains_key("items")
+        && !schema.contains_key("type")
+        && !schema.contains_key("oneOf")
+        && !schema.contains_key("anyOf")
+    {
+        schema.insert("type".into(), json!("array"));
+    }
     // `{type: object, oneOf: [$ref, $ref]}` (Box): the branches carry the
     // type, and typify generates the union twice when it is restated.
     let union = schema.contains_key("oneOf") || schema.contains_key("anyOf");
@@ -259,9 +264,51 @@ fn type_list(schema: &mut Map<String, Value>) {
         }
         many => {
             schema.remove("type");
-            let variants = many.iter().map(|t| json!({ "type": t })).collect();
+            // Each branch takes the keywords that apply to its type, so
+            // `{type: [object, array], items: X}` is an object or a list of
+            // X, not a list of X either way.
+            let variants = many
+                .iter()
+                .map(|t| {
+                    let mut branch = Map::from_iter([("type".to_string(), t.clone())]);
+                    for key in keywords_of(t.as_str().unwrap_or_default()) {
+                        if let Some(v) = schema.get(*key) {
+                            branch.insert((*key).to_string(), v.clone());
+                        }
+                    }
+                    Value::Object(branch)
+                })
+                .collect();
+            for t in many {
+                for key in keywords_of(t.as_str().unwrap_or_default()) {
+                    schema.remove(*key);
+                }
+            }
             schema.insert("oneOf".into(), Value::Array(variants));
         }
+    }
+}
+
+/// The keywords that constrain only values of one JSON type.
+fn keywords_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "array" => &["items", "minItems", "maxItems", "uniqueItems"],
+        "object" => &[
+            "properties",
+            "additionalProperties",
+            "required",
+            "minProperties",
+            "maxProperties",
+        ],
+        "string" => &["format", "pattern", "minLength", "maxLength", "enum"],
+        "integer" | "number" => &[
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
+        _ => &[],
     }
 }
 
@@ -451,6 +498,18 @@ mod tests {
         assert_eq!(
             schema_after(json!({"oneOf": [{"const": "a"}, {"enum": ["b"], "description": "B"}]})),
             json!({"type": "string", "enum": ["a", "b"]})
+        );
+    }
+
+    #[test]
+    fn several_types_split_their_keywords() {
+        assert_eq!(
+            schema_after(json!({"type": ["object", "null", "array"], "items": {"type": "object"}})),
+            json!({"nullable": true, "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]})
+        );
+        assert_eq!(
+            schema_after(json!({"items": {"items": [{"type": "string"}]}})),
+            json!({"type": "array", "items": {"type": "array", "items": {"type": "string"}}})
         );
     }
 

@@ -23,6 +23,7 @@
 
 use serde_json::{json, Value};
 
+use crate::normalize::docs::append_sentence;
 use crate::normalize::pointer::resolve;
 use crate::normalize::{
     operation_pointer, retain_operations, Context, NormalizeError, Pass, Unbound,
@@ -118,11 +119,9 @@ fn scalar_header(doc: &Value, param: &mut Value) {
     let kind = schema.get("type").and_then(Value::as_str);
     if matches!(kind, Some("array" | "object")) {
         param["schema"] = json!({"type": "string"});
-        let note = "Sent as one comma-separated value.";
-        param["description"] = json!(match param.get("description").and_then(Value::as_str) {
-            Some(d) if !d.trim().is_empty() => format!("{}\n\n{note}", d.trim_end()),
-            _ => note.to_string(),
-        });
+        if let Some(map) = param.as_object_mut() {
+            append_sentence(map, "Sent as one comma-separated value.");
+        }
     }
 }
 

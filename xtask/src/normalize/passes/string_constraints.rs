@@ -8,8 +8,9 @@
 //! sentence in the field's description and the field a plain `String`.
 //! (On bundle.social's full description this removes 56 newtypes.)
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use crate::normalize::docs::append_sentence;
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -41,12 +42,7 @@ fn relax(value: &mut Value) {
                     limits.push(format!("matching `{}`", p.as_str().unwrap_or_default()));
                 }
                 if !limits.is_empty() {
-                    let sentence = format!("Server-side limit: {}.", limits.join(", "));
-                    let description = match map.get("description").and_then(Value::as_str) {
-                        Some(d) if !d.is_empty() => format!("{}\n\n{sentence}", d.trim_end()),
-                        _ => sentence,
-                    };
-                    map.insert("description".into(), json!(description));
+                    append_sentence(map, &format!("Server-side limit: {}.", limits.join(", ")));
                 }
             }
             map.values_mut().for_each(relax);
@@ -59,6 +55,7 @@ fn relax(value: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn constraints_become_a_documented_limit() {
