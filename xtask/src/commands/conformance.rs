@@ -94,7 +94,10 @@ pub fn run_harness(
     )?;
     let (dir, src) = (&scratch.dir, scratch.dir.join("src"));
     let spec_file = dir.join("openapi.json");
-    write_if_changed(&spec_file, &crate::document::to_canonical_json(normalized))?;
+    write_if_changed(
+        &spec_file,
+        &crate::document::to_canonical_json(&crate::conformance::as_on_the_wire(normalized)),
+    )?;
     write_if_changed(&src.join("generated.rs"), generated.as_bytes())?;
     write_if_changed(&src.join("upstream.rs"), harness.as_bytes())?;
     write_if_changed(

@@ -55,12 +55,19 @@ pub fn methods(source: &str) -> Result<Vec<Method>, String> {
             if f.sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
                 continue;
             }
+            // `B: Into<reqwest::Body>` of a raw body: the harness sends text.
+            let generic: Vec<String> = f
+                .sig
+                .generics
+                .type_params()
+                .map(|p| p.ident.to_string())
+                .collect();
             let arguments = f
                 .sig
                 .inputs
                 .iter()
                 .filter_map(|input| match input {
-                    syn::FnArg::Typed(t) => Some(argument(t)),
+                    syn::FnArg::Typed(t) => Some(argument(t, &generic)),
                     syn::FnArg::Receiver(_) => None,
                 })
                 .collect::<Result<_, _>>()?;
@@ -116,12 +123,16 @@ fn is_client(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.is_ident("Client"))
 }
 
-fn argument(t: &syn::PatType) -> Result<Argument, String> {
+fn argument(t: &syn::PatType, generic: &[String]) -> Result<Argument, String> {
     let name = match &*t.pat {
         syn::Pat::Ident(i) => i.ident.to_string().trim_start_matches("r#").to_string(),
         other => return Err(format!("unexpected argument pattern {}", tokens(other))),
     };
+    let is_generic = |ty: &syn::Type| {
+        matches!(ty, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| generic.iter().any(|g| i == g)))
+    };
     let (passing, owned) = match &*t.ty {
+        ty if is_generic(ty) => (Passing::ByValue, "String".to_string()),
         syn::Type::Reference(r) => (Passing::ByRef, owned(&r.elem)),
         ty => match option_of(ty) {
             Some(syn::Type::Reference(r)) if is_str(&r.elem) => {
