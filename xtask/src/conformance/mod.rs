@@ -25,7 +25,8 @@ pub fn as_on_the_wire(normalized: &Value) -> Value {
         let Some(body) = op.get_mut("requestBody").and_then(Value::as_object_mut) else {
             return Ok(());
         };
-        let Some(Value::String(media)) = body.remove(social_clients_codegen::RAW_BODY_MEDIA_TYPE) else {
+        let Some(Value::String(media)) = body.remove(social_clients_codegen::RAW_BODY_MEDIA_TYPE)
+        else {
             return Ok(());
         };
         if let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) {

@@ -179,6 +179,10 @@ fn string(schema: &Value) -> Value {
         Some("email") => "someone@example.com",
         Some("uri" | "url") => "https://example.com/",
         Some("ipv4") => "192.0.2.1",
+        Some("ipv6") => "2001:db8::1",
+        Some("hostname") => "example.com",
+        // Base64 of "sample": Prism checks the encoding.
+        Some("byte") => "c2FtcGxl",
         _ => "sample",
     };
     json!(text)

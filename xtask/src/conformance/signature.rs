@@ -128,9 +128,7 @@ fn argument(t: &syn::PatType, generic: &[String]) -> Result<Argument, String> {
         syn::Pat::Ident(i) => i.ident.to_string().trim_start_matches("r#").to_string(),
         other => return Err(format!("unexpected argument pattern {}", tokens(other))),
     };
-    let is_generic = |ty: &syn::Type| {
-        matches!(ty, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| generic.iter().any(|g| i == g)))
-    };
+    let is_generic = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| generic.iter().any(|g| i == g)));
     let (passing, owned) = match &*t.ty {
         ty if is_generic(ty) => (Passing::ByValue, "String".to_string()),
         syn::Type::Reference(r) => (Passing::ByRef, owned(&r.elem)),
