@@ -136,6 +136,15 @@ fn rewrite(schema: &mut Map<String, Value>) {
         schema.remove("allOf");
     }
     doc_only_all_of_parts(schema);
+    // typify makes `anyOf` a struct of flattened optional parts, which
+    // cannot decode a plain value (OpenAI's `model: anyOf [string, enum]`
+    // rejects "gpt-4o"); as `oneOf` it is an untagged enum that takes the
+    // first branch a value matches, which is what "any of" admits.
+    if !schema.contains_key("oneOf") {
+        if let Some(any) = schema.remove("anyOf") {
+            schema.insert("oneOf".into(), any);
+        }
+    }
     // `{items: X}` without a type describes a list (Slack's); typify reads
     // `items` only on an array.
     if schema.contains_key("items")
@@ -571,7 +580,7 @@ mod tests {
             schema_after(
                 json!({"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}]})
             ),
-            json!({"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}})
+            json!({"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "integer"}]}})
         );
     }
 }
