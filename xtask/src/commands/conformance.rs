@@ -87,10 +87,17 @@ pub fn run_harness(
             path: spec_path.to_path_buf(),
             message: format!("conformance harness: {message}"),
         })?;
+    // One package name per scratch crate: the corpus builds them all into
+    // one target directory, where a shared name would run another
+    // description's harness binary.
+    let package: String = format!("conformance-{scratch}")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
     let scratch = ScratchCrate::create(
         root,
         root.join("target").join(scratch),
-        &manifest("conformance-run", RUNNER_DEPENDENCIES),
+        &manifest(&package, RUNNER_DEPENDENCIES),
     )?;
     let (dir, src) = (&scratch.dir, scratch.dir.join("src"));
     let spec_file = dir.join("openapi.json");

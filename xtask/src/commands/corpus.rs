@@ -347,9 +347,9 @@ mod tests {
     /// a pass needs today (what is left is in the notes): the floor
     /// stops it getting worse until it is fixed and taken off this list.
     const CONFORMANCE_FLOORS: &[(&str, f64)] = &[
-        ("box.json", 0.90),
-        ("discord.json", 0.85),
-        ("openai.yaml", 0.85),
+        ("box.json", 0.93),
+        ("discord.json", 0.91),
+        ("openai.yaml", 0.93),
     ];
 
     /// The whole corpus, as CI runs it: every description normalizes,
