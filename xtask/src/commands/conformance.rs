@@ -92,7 +92,13 @@ pub fn run_harness(
     // description's harness binary.
     let package: String = format!("conformance-{scratch}")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let scratch = ScratchCrate::create(
         root,
