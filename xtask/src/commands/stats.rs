@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
-use social_clients_codegen::{generate, Style};
+use social_clients_codegen::Style;
 
 use crate::document;
 use crate::error::{Result, XtaskError};
@@ -45,13 +45,13 @@ pub struct Output<'a> {
 }
 
 pub fn run(providers: &Providers, target: &str, style: Style, output: Output<'_>) -> Result<()> {
+    let prepared = prepare(providers, target, false)?;
     // Written before generating, so a document progenitor rejects can be
     // looked at where the error points.
     if let Some(path) = output.emit {
-        let prepared = prepare(providers, target, false)?;
         crate::fsutil::write_atomic(path, &document::to_canonical_json(&prepared.normalized))?;
     }
-    let (stats, documents) = compute(providers, target, style)?;
+    let (stats, documents) = compute_prepared(prepared, style)?;
     if output.summary {
         print!("{}", crate::summary::render(&documents.normalized));
     }
@@ -150,6 +150,11 @@ pub fn prepare(providers: &Providers, target: &str, lenient: bool) -> Result<Pre
 
 /// The statistics and the documents they describe.
 pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Stats, Documents)> {
+    compute_prepared(prepare(providers, target, false)?, style)
+}
+
+/// [`compute`] on a description already read and normalized.
+pub fn compute_prepared(prepared: Prepared, style: Style) -> Result<(Stats, Documents)> {
     let Prepared {
         path,
         source,
@@ -157,7 +162,7 @@ pub fn compute(providers: &Providers, target: &str, style: Style) -> Result<(Sta
         normalized,
         ctx,
         normalize_ms,
-    } = prepare(providers, target, false)?;
+    } = prepared;
     let operations_in = count_operations(&source);
     let fail = |source| XtaskError::Normalize {
         path: path.clone(),
@@ -197,8 +202,8 @@ pub fn generate_value(
     style: Style,
     path: &Path,
 ) -> Result<social_clients_codegen::Generated> {
-    let text = serde_json::to_string(spec).expect("a Value always serializes");
-    generate(&text, style).map_err(|source| XtaskError::codegen(path, source, None))
+    social_clients_codegen::generate_value(spec, style)
+        .map_err(|source| XtaskError::codegen(path, source, None))
 }
 
 fn count_operations(doc: &serde_json::Value) -> usize {

@@ -133,15 +133,10 @@ fn undeclared_path_parameters(doc: &mut Value, ctx: &mut Context) {
             let Some(list) = list.as_array_mut() else {
                 continue;
             };
-            let names: Vec<String> = path
-                .split('{')
-                .skip(1)
-                .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
-                .collect();
-            for name in names {
+            for name in super::path_params::template_names(path) {
                 let declared = list.iter().chain(shared.iter()).any(|p| {
                     p.get("in").and_then(Value::as_str) == Some("path")
-                        && p.get("name").and_then(Value::as_str) == Some(name.as_str())
+                        && p.get("name").and_then(Value::as_str) == Some(name)
                 });
                 if !declared {
                     list.push(json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}));

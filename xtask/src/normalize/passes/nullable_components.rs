@@ -82,45 +82,28 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             .is_some_and(|r| nullable.contains(r))
     };
     for_each_schema(doc, &mut |at, schema| {
-        // A component root's own nullability was moved to its uses above.
-        if is_component_root(at) {
-            for key in ["items", "additionalProperties", "not"] {
-                wrap(schema.get_mut(key), &is_nullable_ref);
-            }
-            if let Some(map) = schema.get_mut("properties").and_then(Value::as_object_mut) {
-                map.values_mut()
-                    .for_each(|v| wrap(Some(v), &is_nullable_ref));
-            }
-            return;
-        }
-        // A union with a nullable branch admits null itself.
-        for key in ["oneOf", "anyOf"] {
-            if schema
-                .get(key)
-                .and_then(Value::as_array)
-                .is_some_and(|branches| branches.iter().any(is_nullable_ref))
-            {
-                schema.insert("nullable".into(), json!(true));
-            }
-        }
-        // A lone `allOf: [$ref]` wrapper is a use of its own.
-        if let Some([one]) = schema
-            .get("allOf")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-        {
-            if is_nullable_ref(one) {
+        // A component root's own nullability was moved to its uses above;
+        // any other union or lone `allOf` wrapper is a use.
+        if !is_component_root(at) {
+            let is_use = ["oneOf", "anyOf"].iter().any(|key| {
+                schema
+                    .get(*key)
+                    .and_then(Value::as_array)
+                    .is_some_and(|branches| branches.iter().any(is_nullable_ref))
+            }) || matches!(
+                schema.get("allOf").and_then(Value::as_array).map(Vec::as_slice),
+                Some([one]) if is_nullable_ref(one)
+            );
+            if is_use {
                 schema.insert("nullable".into(), json!(true));
             }
         }
         for key in ["items", "additionalProperties", "not"] {
             wrap(schema.get_mut(key), &is_nullable_ref);
         }
-        for holder in ["properties"] {
-            if let Some(map) = schema.get_mut(holder).and_then(Value::as_object_mut) {
-                map.values_mut()
-                    .for_each(|v| wrap(Some(v), &is_nullable_ref));
-            }
+        if let Some(map) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+            map.values_mut()
+                .for_each(|v| wrap(Some(v), &is_nullable_ref));
         }
     });
     // Schemas held directly by parameters, bodies and responses.

@@ -88,7 +88,8 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     Ok(())
 }
 
-fn template_names(path: &str) -> impl Iterator<Item = &str> {
+/// The `{name}`s of a path template.
+pub fn template_names(path: &str) -> impl Iterator<Item = &str> {
     path.split('{')
         .skip(1)
         .filter_map(|s| s.split_once('}').map(|(name, _)| name))
