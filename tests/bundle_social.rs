@@ -5,8 +5,6 @@
 
 mod support;
 
-use std::num::NonZeroU64;
-
 use serde_json::json;
 use social_clients::bundle_social::{types, Client, Error, ResponseValue};
 use wiremock::matchers::{body_json, header, method, path, query_param};
@@ -77,6 +75,30 @@ fn refreshed_account() -> serde_json::Value {
     })
 }
 
+/// The description says `limit` is at least 1; an answer saying 0 (or a
+/// negative count) must still decode: bounds are documentation, not types.
+#[tokio::test]
+async fn an_answer_outside_its_documented_bounds_still_decodes() {
+    let server = MockServer::start().await;
+    let mut answer = refreshed_account();
+    answer["limit"] = json!(0);
+    answer["remaining"] = json!(-1);
+    answer["windowSeconds"] = json!(0);
+    Mock::given(method("POST"))
+        .and(path(PROFILE_REFRESH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
+        .mount(&server)
+        .await;
+    let body = refresh(&server).await.unwrap().into_inner();
+    assert_eq!(
+        (body.limit, body.remaining, body.window_seconds),
+        (0, -1, 0)
+    );
+    let window = social_clients::RateWindow::from(&body);
+    assert_eq!((window.limit, window.remaining), (0, 0));
+    assert!(window.is_exhausted());
+}
+
 #[tokio::test]
 async fn profile_refresh_sends_key_and_body_and_decodes_the_answer() {
     let server = MockServer::start().await;
@@ -95,12 +117,7 @@ async fn profile_refresh_sends_key_and_body_and_decodes_the_answer() {
     let body = answer.into_inner();
     assert!(body.success);
     assert_eq!(
-        (
-            body.limit.get(),
-            body.used,
-            body.remaining,
-            body.window_seconds.get()
-        ),
+        (body.limit, body.used, body.remaining, body.window_seconds),
         (2, 1, 1, 2)
     );
     assert_eq!(body.message.as_deref(), Some("refreshed"));
@@ -273,8 +290,18 @@ async fn team_list_sends_its_query_and_decodes_teams_with_accounts() {
             "items": [{
                 "id": "team_1", "name": "Acme", "organizationId": "org_1", "createdById": "u_1",
                 "createdAt": "2024-01-01T00:00:00Z", "updatedAt": null,
-                "organization": {"id": "org_1", "createdById": "u_1", "apiAccess": true},
-                "createdBy": {"id": "u_1", "email": "a@example.com", "role": "ADMIN"},
+                "organization": {
+                    "id": "org_1", "createdById": "u_1", "apiAccess": true,
+                    "analyticsDisabled": false, "analyticsPostsDisabled": false,
+                    "uploadsCompressionEnabled": true, "showVerboseErrors": false,
+                    "disconnectCheckEnabled": true, "deleteAccountAfter": 30,
+                    "createdAt": "2024-01-01T00:00:00Z", "updatedAt": null
+                },
+                "createdBy": {
+                    "id": "u_1", "externalId": "ext_1", "email": "a@example.com", "role": "ADMIN",
+                    "createdAt": "2024-01-01T00:00:00Z", "updatedAt": null
+                },
+                "bots": [],
                 "socialAccounts": [account]
             }],
             "total": 21
@@ -283,17 +310,14 @@ async fn team_list_sends_its_query_and_decodes_teams_with_accounts() {
         .mount(&server)
         .await;
     let page = client(&server)
-        .team_get_list(NonZeroU64::new(10), Some(20), Some("acme"))
+        .team_get_list(Some(10), Some(20), Some("acme"))
         .await
         .unwrap()
         .into_inner();
     assert_eq!(page.total, 21.0);
     let team = &page.items[0];
     assert_eq!(team.social_accounts[0].type_, types::Platform::Linkedin);
-    assert_eq!(
-        team.created_by.as_ref().unwrap().role,
-        Some(types::Role::Admin)
-    );
+    assert_eq!(team.created_by.role, types::Role::Admin);
     assert!(team.updated_at.is_none());
 }
 
@@ -346,7 +370,8 @@ async fn upload_sends_a_multipart_body_and_decodes_the_upload() {
         .and(header("x-api-key", KEY))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "id": "up_1", "teamId": "team_1", "type": "image", "mime": "image/png", "width": 2, "height": 1,
-            "url": "https://cdn.example/up_1.png", "createdAt": "2024-01-01T00:00:00Z", "updatedAt": null
+            "url": "https://cdn.example/up_1.png", "createdAt": "2024-01-01T00:00:00Z", "updatedAt": null,
+            "posts": []
         })))
         .expect(1)
         .mount(&server)

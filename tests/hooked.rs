@@ -5,8 +5,6 @@
 
 mod support;
 
-use std::num::NonZeroU64;
-
 use serde_json::json;
 use social_clients::hooked::{types, Client, Error};
 use wiremock::matchers::{body_json, header, method, path, query_param};
@@ -137,7 +135,7 @@ async fn search_details_sends_pagination_and_decodes_videos() {
         .mount(&server)
         .await;
     let answer = client(&server)
-        .get_search("clx123abc", NonZeroU64::new(10), Some(0))
+        .get_search("clx123abc", Some(10), Some(0))
         .await
         .unwrap()
         .into_inner();

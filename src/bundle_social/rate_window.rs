@@ -15,14 +15,20 @@ macro_rules! window_from {
         impl From<&$answer> for RateWindow {
             fn from(answer: &$answer) -> Self {
                 RateWindow {
-                    limit: answer.limit.get(),
-                    used: answer.used,
-                    remaining: answer.remaining,
-                    window: Duration::from_secs(answer.window_seconds.get()),
+                    limit: count(answer.limit),
+                    used: count(answer.used),
+                    remaining: count(answer.remaining),
+                    window: Duration::from_secs(count(answer.window_seconds)),
                 }
             }
         }
     };
+}
+
+/// The answers' counts are plain integers (their documented bounds do not
+/// constrain decoding); one below zero can only mean none.
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
 }
 
 window_from!(SocialAccountProfileRefreshResponse);

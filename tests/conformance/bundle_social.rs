@@ -6,98 +6,2814 @@ use super::harness::{decode, outcome, sample, Answer, Body, Failure, Operation};
 /// Every generated operation, with the error statuses the spec documents.
 pub const OPERATIONS: &[Operation] = &[
     Operation {
+        id: "app_get_health",
+        method: "GET",
+        path: "/api/v1/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "analytics_get_post_analytics",
+        method: "GET",
+        path: "/api/v1/analytics/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "analytics_get_bulk_post_analytics",
+        method: "GET",
+        path: "/api/v1/analytics/post/bulk",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "analytics_force_post_analytics",
+        method: "POST",
+        path: "/api/v1/analytics/post/force",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "analytics_get_post_analytics_raw",
+        method: "GET",
+        path: "/api/v1/analytics/post/raw",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "analytics_get_social_account_analytics",
+        method: "GET",
+        path: "/api/v1/analytics/social-account",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "analytics_force_social_account_analytics",
+        method: "POST",
+        path: "/api/v1/analytics/social-account/force",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "analytics_get_social_account_analytics_raw",
+        method: "GET",
+        path: "/api/v1/analytics/social-account/raw",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_get_list",
+        method: "GET",
+        path: "/api/v1/comment/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_create",
+        method: "POST",
+        path: "/api/v1/comment/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_import_get_list",
+        method: "GET",
+        path: "/api/v1/comment/import",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_import_create",
+        method: "POST",
+        path: "/api/v1/comment/import",
+        errors: &[400, 401, 403, 404, 409, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_import_get_fetched_comments",
+        method: "GET",
+        path: "/api/v1/comment/import/comments",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_import_action_fetched_comment",
+        method: "POST",
+        path: "/api/v1/comment/import/comments/{commentId}/action",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_import_get_by_id",
+        method: "GET",
+        path: "/api/v1/comment/import/{importId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_get",
+        method: "GET",
+        path: "/api/v1/comment/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_delete",
+        method: "DELETE",
+        path: "/api/v1/comment/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_update",
+        method: "PATCH",
+        path: "/api/v1/comment/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "comment_retry",
+        method: "POST",
+        path: "/api/v1/comment/{id}/retry",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_bluesky_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/bluesky/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_bluesky_delete_post",
+        method: "DELETE",
+        path: "/api/v1/misc/bluesky/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_discord_delete_message",
+        method: "DELETE",
+        path: "/api/v1/misc/discord/message",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/facebook/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_edit_comment",
+        method: "PATCH",
+        path: "/api/v1/misc/facebook/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_delete_post",
+        method: "DELETE",
+        path: "/api/v1/misc/facebook/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_edit_post",
+        method: "PATCH",
+        path: "/api/v1/misc/facebook/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_get_recommendations",
+        method: "GET",
+        path: "/api/v1/misc/facebook/recommendations",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_get_recommendation_import_status",
+        method: "GET",
+        path: "/api/v1/misc/facebook/recommendations/import",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_import_recommendations",
+        method: "POST",
+        path: "/api/v1/misc/facebook/recommendations/import",
+        errors: &[400, 401, 403, 404, 409, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_get_recommendation_import_by_id",
+        method: "GET",
+        path: "/api/v1/misc/facebook/recommendations/import/{importId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_get_recommendation_by_id",
+        method: "GET",
+        path: "/api/v1/misc/facebook/recommendations/{recommendationId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_get_recommendation_comments",
+        method: "GET",
+        path: "/api/v1/misc/facebook/recommendations/{recommendationId}/comments",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_reply_to_recommendation_comment",
+        method: "PUT",
+        path: "/api/v1/misc/facebook/recommendations/{recommendationId}/comments/{commentId}/reply",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_reply_to_recommendation",
+        method: "PUT",
+        path: "/api/v1/misc/facebook/recommendations/{recommendationId}/reply",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_facebook_get_token_debug",
+        method: "GET",
+        path: "/api/v1/misc/facebook/token-debug",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_location",
+        method: "GET",
+        path: "/api/v1/misc/google-business/location",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_update_location",
+        method: "PATCH",
+        path: "/api/v1/misc/google-business/location",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_attributes",
+        method: "GET",
+        path: "/api/v1/misc/google-business/location/attributes",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_update_attributes",
+        method: "PATCH",
+        path: "/api/v1/misc/google-business/location/attributes",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_list_available_attributes",
+        method: "GET",
+        path: "/api/v1/misc/google-business/location/attributes/available",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_list_categories",
+        method: "GET",
+        path: "/api/v1/misc/google-business/location/categories/available",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_food_menus",
+        method: "GET",
+        path: "/api/v1/misc/google-business/location/food-menus",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_update_food_menus",
+        method: "PATCH",
+        path: "/api/v1/misc/google-business/location/food-menus",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_update_hours",
+        method: "PATCH",
+        path: "/api/v1/misc/google-business/location/hours",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_list_place_action_links",
+        method: "GET",
+        path: "/api/v1/misc/google-business/location/place-action-links",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_create_place_action_link",
+        method: "POST",
+        path: "/api/v1/misc/google-business/location/place-action-links",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_delete_place_action_link",
+        method: "DELETE",
+        path: "/api/v1/misc/google-business/location/place-action-links",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_update_place_action_link",
+        method: "PATCH",
+        path: "/api/v1/misc/google-business/location/place-action-links",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_service_list",
+        method: "GET",
+        path: "/api/v1/misc/google-business/location/service-list",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_update_service_list",
+        method: "PATCH",
+        path: "/api/v1/misc/google-business/location/service-list",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_list_media",
+        method: "GET",
+        path: "/api/v1/misc/google-business/media",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_add_media",
+        method: "POST",
+        path: "/api/v1/misc/google-business/media",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_delete_media",
+        method: "DELETE",
+        path: "/api/v1/misc/google-business/media",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_delete_post",
+        method: "DELETE",
+        path: "/api/v1/misc/google-business/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_reviews",
+        method: "GET",
+        path: "/api/v1/misc/google-business/reviews",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_review_import_status",
+        method: "GET",
+        path: "/api/v1/misc/google-business/reviews/import",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_import_reviews",
+        method: "POST",
+        path: "/api/v1/misc/google-business/reviews/import",
+        errors: &[400, 401, 403, 404, 409, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_review_import_by_id",
+        method: "GET",
+        path: "/api/v1/misc/google-business/reviews/import/{importId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_get_review_by_id",
+        method: "GET",
+        path: "/api/v1/misc/google-business/reviews/{reviewId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_reply_to_review",
+        method: "PUT",
+        path: "/api/v1/misc/google-business/reviews/{reviewId}/reply",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_google_business_delete_review_reply",
+        method: "DELETE",
+        path: "/api/v1/misc/google-business/reviews/{reviewId}/reply",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_instagram_search_audio",
+        method: "GET",
+        path: "/api/v1/misc/instagram/audio",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_instagram_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/instagram/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_instagram_search_locations",
+        method: "GET",
+        path: "/api/v1/misc/instagram/locations",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_instagram_business_discovery",
+        method: "GET",
+        path: "/api/v1/misc/instagram/tags",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_linkedin_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/linkedin/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_linkedin_edit_comment",
+        method: "PATCH",
+        path: "/api/v1/misc/linkedin/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_linkedin_build_commentary",
+        method: "POST",
+        path: "/api/v1/misc/linkedin/mentions/builder",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_linkedin_get_tags",
+        method: "GET",
+        path: "/api/v1/misc/linkedin/mentions/tags",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_linkedin_delete_post",
+        method: "DELETE",
+        path: "/api/v1/misc/linkedin/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_linkedin_edit_post",
+        method: "PATCH",
+        path: "/api/v1/misc/linkedin/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_linkedin_reshare_post",
+        method: "POST",
+        path: "/api/v1/misc/linkedin/post/reshare",
+        errors: &[400, 401, 403, 404, 422, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_mastodon_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/mastodon/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_mastodon_edit_comment",
+        method: "PATCH",
+        path: "/api/v1/misc/mastodon/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_mastodon_delete_status",
+        method: "DELETE",
+        path: "/api/v1/misc/mastodon/status",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_mastodon_edit_status",
+        method: "PATCH",
+        path: "/api/v1/misc/mastodon/status",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_pinterest_delete_pin",
+        method: "DELETE",
+        path: "/api/v1/misc/pinterest/pin",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_pinterest_edit_pin",
+        method: "PATCH",
+        path: "/api/v1/misc/pinterest/pin",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_reddit_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/reddit/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_reddit_edit_comment",
+        method: "PATCH",
+        path: "/api/v1/misc/reddit/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_reddit_delete_post",
+        method: "DELETE",
+        path: "/api/v1/misc/reddit/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_reddit_edit_post",
+        method: "PATCH",
+        path: "/api/v1/misc/reddit/post",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_reddit_get_post_requirements",
+        method: "GET",
+        path: "/api/v1/misc/reddit/post-requirements",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_reddit_get_subreddit_flairs",
+        method: "GET",
+        path: "/api/v1/misc/reddit/subreddit-flairs",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_slack_delete_message",
+        method: "DELETE",
+        path: "/api/v1/misc/slack/message",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_slack_edit_message",
+        method: "PATCH",
+        path: "/api/v1/misc/slack/message",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_tiktok_get_commercial_music_trending_list",
+        method: "GET",
+        path: "/api/v1/misc/tiktok/cml/trending-list",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_tiktok_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/tiktok/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_twitter_delete_tweet",
+        method: "DELETE",
+        path: "/api/v1/misc/twitter/tweet",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_delete_comment",
+        method: "DELETE",
+        path: "/api/v1/misc/youtube/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_edit_comment",
+        method: "PATCH",
+        path: "/api/v1/misc/youtube/comment",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_get_channel_playlist",
+        method: "GET",
+        path: "/api/v1/misc/youtube/playlist",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_update_channel_playlist",
+        method: "PUT",
+        path: "/api/v1/misc/youtube/playlist",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_create_new_channel_playlist",
+        method: "POST",
+        path: "/api/v1/misc/youtube/playlist",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_get_videos_from_playlist",
+        method: "GET",
+        path: "/api/v1/misc/youtube/playlist-items",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_add_video_to_playlist",
+        method: "POST",
+        path: "/api/v1/misc/youtube/playlist-items",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_delete_video_from_playlist",
+        method: "DELETE",
+        path: "/api/v1/misc/youtube/playlist-items/{playlistItemId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_delete_channel_playlist",
+        method: "DELETE",
+        path: "/api/v1/misc/youtube/playlist/{playlistId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_get_regions",
+        method: "GET",
+        path: "/api/v1/misc/youtube/regions",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_set_thumbnail",
+        method: "POST",
+        path: "/api/v1/misc/youtube/thumbnail",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_delete_video",
+        method: "DELETE",
+        path: "/api/v1/misc/youtube/video",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_edit_video",
+        method: "PATCH",
+        path: "/api/v1/misc/youtube/video",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "misc_youtube_get_video_categories",
+        method: "GET",
+        path: "/api/v1/misc/youtube/video-categories",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "organization_get_organization",
+        method: "GET",
+        path: "/api/v1/organization/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "organization_get_comments_usage",
+        method: "GET",
+        path: "/api/v1/organization/usage/comments",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "organization_get_daily_limits_usage",
+        method: "GET",
+        path: "/api/v1/organization/usage/daily-limits",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "organization_get_imports_usage",
+        method: "GET",
+        path: "/api/v1/organization/usage/imports",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "organization_get_posts_usage",
+        method: "GET",
+        path: "/api/v1/organization/usage/posts",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "organization_get_uploads_usage",
+        method: "GET",
+        path: "/api/v1/organization/usage/uploads",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_csv_get_list",
+        method: "GET",
+        path: "/api/v1/post-csv-import/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
         id: "post_csv_get_by_id",
         method: "GET",
         path: "/api/v1/post-csv-import/{importId}",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_csv_get_rows",
+        method: "GET",
+        path: "/api/v1/post-csv-import/{importId}/rows",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_csv_get_status",
+        method: "GET",
+        path: "/api/v1/post-csv-import/{importId}/status",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_import_get_status",
+        method: "GET",
+        path: "/api/v1/post-history-import/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_import_create",
+        method: "POST",
+        path: "/api/v1/post-history-import/",
+        errors: &[400, 401, 403, 404, 409, 429, 500, 502],
+    },
+    Operation {
+        id: "post_import_get_imported_posts",
+        method: "GET",
+        path: "/api/v1/post-history-import/posts",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_import_delete_imported_posts",
+        method: "DELETE",
+        path: "/api/v1/post-history-import/posts",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_import_get_by_id",
+        method: "GET",
+        path: "/api/v1/post-history-import/{importId}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_import_retry_import",
+        method: "POST",
+        path: "/api/v1/post-history-import/{importId}/retry",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_get_list",
+        method: "GET",
+        path: "/api/v1/post/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_create",
+        method: "POST",
+        path: "/api/v1/post/",
+        errors: &[400, 401, 403, 404, 409, 429, 500, 502],
+    },
+    Operation {
+        id: "post_reconnect_social_account",
+        method: "POST",
+        path: "/api/v1/post/reconnect-social-account",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_get_reconnect_social_account_candidates",
+        method: "GET",
+        path: "/api/v1/post/reconnect-social-account/candidates",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_get_by_reference_key",
+        method: "GET",
+        path: "/api/v1/post/reference-key/{referenceKey}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_get",
+        method: "GET",
+        path: "/api/v1/post/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_delete",
+        method: "DELETE",
+        path: "/api/v1/post/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "post_update",
+        method: "PATCH",
+        path: "/api/v1/post/{id}",
+        errors: &[400, 401, 403, 404, 409, 429, 500, 502],
+    },
+    Operation {
+        id: "post_retry",
+        method: "POST",
+        path: "/api/v1/post/{id}/retry",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_get_by_type",
         method: "GET",
         path: "/api/v1/social-account/by-type",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_connect",
         method: "POST",
         path: "/api/v1/social-account/connect",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_connection_check",
         method: "POST",
         path: "/api/v1/social-account/connection-check",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_copy",
         method: "POST",
         path: "/api/v1/social-account/copy",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_create_portal_link",
         method: "POST",
         path: "/api/v1/social-account/create-portal-link",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_disconnect",
         method: "DELETE",
         path: "/api/v1/social-account/disconnect",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_profile_refresh",
         method: "POST",
         path: "/api/v1/social-account/profile-refresh",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_refresh_channels",
         method: "POST",
         path: "/api/v1/social-account/refresh-channels",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_set_channel",
         method: "POST",
         path: "/api/v1/social-account/set-channel",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_get_accounts_to_delete",
         method: "GET",
         path: "/api/v1/social-account/to-delete",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "social_account_unset_channel",
         method: "POST",
         path: "/api/v1/social-account/unset-channel",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "team_get_list",
         method: "GET",
         path: "/api/v1/team/",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "team_create_team",
+        method: "POST",
+        path: "/api/v1/team/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "team_get_team",
         method: "GET",
         path: "/api/v1/team/{id}",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "team_delete_team",
+        method: "DELETE",
+        path: "/api/v1/team/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "team_update_team",
+        method: "PATCH",
+        path: "/api/v1/team/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_get_list",
+        method: "GET",
+        path: "/api/v1/upload/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_delete_many",
+        method: "DELETE",
+        path: "/api/v1/upload/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_finalize_large_upload",
+        method: "POST",
+        path: "/api/v1/upload/finalize",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_create_from_url",
+        method: "POST",
+        path: "/api/v1/upload/from-url",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_init_large_upload",
+        method: "POST",
+        path: "/api/v1/upload/init",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_abort_multipart_upload",
+        method: "POST",
+        path: "/api/v1/upload/multipart/abort",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_complete_multipart_upload",
+        method: "POST",
+        path: "/api/v1/upload/multipart/complete",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_init_multipart_upload",
+        method: "POST",
+        path: "/api/v1/upload/multipart/init",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_sign_multipart_parts",
+        method: "POST",
+        path: "/api/v1/upload/multipart/sign",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
         id: "upload_get",
         method: "GET",
         path: "/api/v1/upload/{id}",
-        errors: &[400, 401, 403, 404, 429, 500],
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_delete",
+        method: "DELETE",
+        path: "/api/v1/upload/{id}",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
     },
 ];
 /// Every decoded answer type, with a body valid for it.
 pub const BODIES: &[Body] = &[
+    Body {
+        operation: "app_get_health",
+        answer: "success",
+        sample: r#"{"createdAt":"sample","note":"sample","platforms":{"BLUESKY":{"note":"sample","status":"operational"},"DISCORD":{"note":"sample","status":"operational"},"FACEBOOK":{"note":"sample","status":"operational"},"GOOGLE_BUSINESS":{"note":"sample","status":"operational"},"INSTAGRAM":{"note":"sample","status":"operational"},"LINKEDIN":{"note":"sample","status":"operational"},"MASTODON":{"note":"sample","status":"operational"},"PINTEREST":{"note":"sample","status":"operational"},"REDDIT":{"note":"sample","status":"operational"},"SLACK":{"note":"sample","status":"operational"},"SNAPCHAT":{"note":"sample","status":"operational"},"THREADS":{"note":"sample","status":"operational"},"TIKTOK":{"note":"sample","status":"operational"},"TWITTER":{"note":"sample","status":"operational"},"YOUTUBE":{"note":"sample","status":"operational"}},"status":"sample"}"#,
+        enums: &[
+            "/platforms/BLUESKY/status",
+            "/platforms/DISCORD/status",
+            "/platforms/FACEBOOK/status",
+            "/platforms/GOOGLE_BUSINESS/status",
+            "/platforms/INSTAGRAM/status",
+            "/platforms/LINKEDIN/status",
+            "/platforms/MASTODON/status",
+            "/platforms/PINTEREST/status",
+            "/platforms/REDDIT/status",
+            "/platforms/SLACK/status",
+            "/platforms/SNAPCHAT/status",
+            "/platforms/THREADS/status",
+            "/platforms/TIKTOK/status",
+            "/platforms/TWITTER/status",
+            "/platforms/YOUTUBE/status",
+        ],
+        maps: &[],
+        decode: decode::<types::AppGetHealthResponse>,
+    },
+    Body {
+        operation: "app_get_health",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "analytics_get_post_analytics",
+        answer: "success",
+        sample: r#"{"items":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"post":{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"},"profilePost":{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}}"#,
+        enums: &["/post/status", "/profilePost/type"],
+        maps: &[],
+        decode: decode::<types::AnalyticsGetPostAnalyticsResponse>,
+    },
+    Body {
+        operation: "analytics_get_post_analytics",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "analytics_get_bulk_post_analytics",
+        answer: "success",
+        sample: r#"{"pagination":{"limit":1.5,"page":1.5,"total":1.5,"totalPages":1.5},"results":[{"error":"sample","items":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"postId":"sample"}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::AnalyticsGetBulkPostAnalyticsResponse>,
+    },
+    Body {
+        operation: "analytics_get_bulk_post_analytics",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "analytics_force_post_analytics",
+        answer: "success",
+        sample: r#"{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::AnalyticsGetPostAnalyticsResponseItem>,
+    },
+    Body {
+        operation: "analytics_force_post_analytics",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "analytics_get_post_analytics_raw",
+        answer: "success",
+        sample: r#"{"items":[{"analyticsId":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","forced":true,"id":"sample","profilePostId":"sample","raw":null,"updatedAt":"2026-01-02T03:04:05Z"}],"post":{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"},"profilePost":{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}}"#,
+        enums: &["/post/status", "/profilePost/type"],
+        maps: &[],
+        decode: decode::<types::AnalyticsGetPostAnalyticsRawResponse>,
+    },
+    Body {
+        operation: "analytics_get_post_analytics_raw",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "analytics_get_social_account_analytics",
+        answer: "success",
+        sample: r#"{"items":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","followers":1.5,"following":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"postCount":1.5,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}}"#,
+        enums: &[
+            "/socialAccount/instagramConnectionMethod",
+            "/socialAccount/twitterSubType",
+            "/socialAccount/type",
+        ],
+        maps: &[],
+        decode: decode::<types::AnalyticsGetSocialAccountAnalyticsResponse>,
+    },
+    Body {
+        operation: "analytics_get_social_account_analytics",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "analytics_force_social_account_analytics",
+        answer: "success",
+        sample: r#"{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","followers":1.5,"following":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"postCount":1.5,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::AnalyticsGetSocialAccountAnalyticsResponseItem>,
+    },
+    Body {
+        operation: "analytics_force_social_account_analytics",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "analytics_get_social_account_analytics_raw",
+        answer: "success",
+        sample: r#"{"items":[{"analyticsId":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","forced":true,"id":"sample","raw":null,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}}"#,
+        enums: &[
+            "/socialAccount/instagramConnectionMethod",
+            "/socialAccount/twitterSubType",
+            "/socialAccount/type",
+        ],
+        maps: &[],
+        decode: decode::<types::AnalyticsGetSocialAccountAnalyticsRawResponse>,
+    },
+    Body {
+        operation: "analytics_get_social_account_analytics_raw",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_get_list",
+        answer: "success",
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        enums: &["/items/0/status"],
+        maps: &[],
+        decode: decode::<types::CommentGetListResponse>,
+    },
+    Body {
+        operation: "comment_get_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_create",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::Comment>,
+    },
+    Body {
+        operation: "comment_create",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_import_get_list",
+        answer: "success",
+        sample: r#"{"imports":[{"commentsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
+        enums: &["/imports/0/platform", "/imports/0/status"],
+        maps: &[],
+        decode: decode::<types::CommentImportGetListResponse>,
+    },
+    Body {
+        operation: "comment_import_get_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_import_create",
+        answer: "success",
+        sample: r#"{"commentsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/platform", "/status"],
+        maps: &[],
+        decode: decode::<types::Import>,
+    },
+    Body {
+        operation: "comment_import_create",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_import_get_fetched_comments",
+        answer: "success",
+        sample: r#"{"items":[{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","authorProfileUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalId":"sample","externalParentId":"sample","externalPostId":"sample","id":"sample","importId":"sample","importedPostId":"sample","likesCount":1.5,"organizationId":"sample","platform":"FACEBOOK","platformData":{"approvalStatus":"sample","attachmentType":"sample","attachmentUrl":"sample","bundleCommentId":"sample","canDelete":true,"canHide":true,"canLike":true,"canModerate":true,"cid":"sample","disabledReason":"sample","displayState":"active","hidden":true,"hideStatus":"sample","likedByMe":true,"moderationStatus":"sample","origin":"platform","owner":true,"reactionType":"LIKE","reactionsCount":1.5,"status":"sample"},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","repliesCount":1.5,"socialAccountId":"sample","teamId":"sample","text":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        enums: &[
+            "/items/0/platform",
+            "/items/0/platformData/displayState",
+            "/items/0/platformData/origin",
+            "/items/0/platformData/reactionType",
+        ],
+        maps: &["/items/0/platformData"],
+        decode: decode::<types::CommentImportGetFetchedCommentsResponse>,
+    },
+    Body {
+        operation: "comment_import_get_fetched_comments",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_import_action_fetched_comment",
+        answer: "success",
+        sample: r#"{"item":{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","authorProfileUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalId":"sample","externalParentId":"sample","externalPostId":"sample","id":"sample","importId":"sample","importedPostId":"sample","likesCount":1.5,"organizationId":"sample","platform":"FACEBOOK","platformData":{"approvalStatus":"sample","attachmentType":"sample","attachmentUrl":"sample","bundleCommentId":"sample","canDelete":true,"canHide":true,"canLike":true,"canModerate":true,"cid":"sample","disabledReason":"sample","displayState":"active","hidden":true,"hideStatus":"sample","likedByMe":true,"moderationStatus":"sample","origin":"platform","owner":true,"reactionType":"LIKE","reactionsCount":1.5,"status":"sample"},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","repliesCount":1.5,"socialAccountId":"sample","teamId":"sample","text":"sample","updatedAt":"2026-01-02T03:04:05Z"},"success":true}"#,
+        enums: &[
+            "/item/platform",
+            "/item/platformData/displayState",
+            "/item/platformData/origin",
+            "/item/platformData/reactionType",
+        ],
+        maps: &["/item/platformData"],
+        decode: decode::<types::CommentImportActionFetchedCommentResponse>,
+    },
+    Body {
+        operation: "comment_import_action_fetched_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_import_get_by_id",
+        answer: "success",
+        sample: r#"{"commentsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/platform", "/status"],
+        maps: &[],
+        decode: decode::<types::Import>,
+    },
+    Body {
+        operation: "comment_import_get_by_id",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_get",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::Comment>,
+    },
+    Body {
+        operation: "comment_get",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_delete",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::Comment>,
+    },
+    Body {
+        operation: "comment_delete",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_update",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::Comment>,
+    },
+    Body {
+        operation: "comment_update",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "comment_retry",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::Comment>,
+    },
+    Body {
+        operation: "comment_retry",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_bluesky_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_bluesky_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_bluesky_delete_post",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_bluesky_delete_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_discord_delete_message",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_discord_delete_message",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_facebook_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_edit_comment",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditCommentResponse>,
+    },
+    Body {
+        operation: "misc_facebook_edit_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_delete_post",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_facebook_delete_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_edit_post",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditPostResponse>,
+    },
+    Body {
+        operation: "misc_facebook_edit_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendations",
+        answer: "success",
+        sample: r#"{"limit":1.5,"recommendations":[{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalRecommendationId":"sample","hasMedia":true,"id":"sample","importedAt":"2026-01-02T03:04:05Z","mediaSummary":["sample"],"openGraphStoryId":"sample","ownerReplyComment":"sample","ownerReplyCommentId":"sample","ownerReplyUpdatedAt":"2026-01-02T03:04:05Z","rating":1.5,"recommendationValue":"RECOMMEND","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}],"remainingCapacity":1.5,"total":1.5}"#,
+        enums: &["/recommendations/0/recommendationValue"],
+        maps: &[],
+        decode: decode::<types::MiscFacebookGetRecommendationsResponse>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendations",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_import_status",
+        answer: "success",
+        sample: r#"{"imports":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
+        enums: &["/imports/0/status"],
+        maps: &[],
+        decode: decode::<types::MiscFacebookGetRecommendationImportStatusResponse>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_import_status",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_import_recommendations",
+        answer: "success",
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/status"],
+        maps: &[],
+        decode: decode::<types::MiscFacebookImportRecommendationsResponse>,
+    },
+    Body {
+        operation: "misc_facebook_import_recommendations",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_import_by_id",
+        answer: "success",
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/status"],
+        maps: &[],
+        decode: decode::<types::MiscFacebookImportRecommendationsResponse>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_import_by_id",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_by_id",
+        answer: "success",
+        sample: r#"{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalRecommendationId":"sample","hasMedia":true,"id":"sample","importedAt":"2026-01-02T03:04:05Z","mediaSummary":["sample"],"openGraphStoryId":"sample","ownerReplyComment":"sample","ownerReplyCommentId":"sample","ownerReplyUpdatedAt":"2026-01-02T03:04:05Z","rating":1.5,"recommendationValue":"RECOMMEND","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/recommendationValue"],
+        maps: &[],
+        decode: decode::<types::Recommendation>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_by_id",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_comments",
+        answer: "success",
+        sample: r#"{"comments":[{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","canReply":true,"createdTime":"2026-01-02T03:04:05Z","id":"sample","likesCount":1.5,"parentCommentId":"sample","recommendationId":"sample","repliesCount":1.5,"rootObjectId":"sample","text":"sample"}],"total":1.5}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookGetRecommendationCommentsResponse>,
+    },
+    Body {
+        operation: "misc_facebook_get_recommendation_comments",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_reply_to_recommendation_comment",
+        answer: "success",
+        sample: r#"{"id":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookReplyToRecommendationCommentResponse>,
+    },
+    Body {
+        operation: "misc_facebook_reply_to_recommendation_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_reply_to_recommendation",
+        answer: "success",
+        sample: r#"{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalRecommendationId":"sample","hasMedia":true,"id":"sample","importedAt":"2026-01-02T03:04:05Z","mediaSummary":["sample"],"openGraphStoryId":"sample","ownerReplyComment":"sample","ownerReplyCommentId":"sample","ownerReplyUpdatedAt":"2026-01-02T03:04:05Z","rating":1.5,"recommendationValue":"RECOMMEND","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/recommendationValue"],
+        maps: &[],
+        decode: decode::<types::Recommendation>,
+    },
+    Body {
+        operation: "misc_facebook_reply_to_recommendation",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_facebook_get_token_debug",
+        answer: "success",
+        sample: r#"{"application":"sample","data_access_expires_at":1.5,"error":{"code":1.5,"message":"sample","subcode":1.5},"granular_scopes":[{"scope":"sample","target_ids":["sample"]}],"is_valid":true,"issued_at":1.5,"scopes":["sample"],"type":"USER"}"#,
+        enums: &["/type"],
+        maps: &[],
+        decode: decode::<types::MiscFacebookGetTokenDebugResponse>,
+    },
+    Body {
+        operation: "misc_facebook_get_token_debug",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_location",
+        answer: "success",
+        sample: r#"{"name":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetLocationResponse>,
+    },
+    Body {
+        operation: "misc_google_business_get_location",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_update_location",
+        answer: "success",
+        sample: r#"{"name":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetLocationResponse>,
+    },
+    Body {
+        operation: "misc_google_business_update_location",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_attributes",
+        answer: "success",
+        sample: r#"{"attributes":[{"name":"sample","repeatedEnumValue":{"setValues":["sample"]},"uriValues":[{"uri":"sample"}],"values":[null]}],"name":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetAttributesResponse>,
+    },
+    Body {
+        operation: "misc_google_business_get_attributes",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_update_attributes",
+        answer: "success",
+        sample: r#"{"attributes":[{"name":"sample","repeatedEnumValue":{"setValues":["sample"]},"uriValues":[{"uri":"sample"}],"values":[null]}],"name":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetAttributesResponse>,
+    },
+    Body {
+        operation: "misc_google_business_update_attributes",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_list_available_attributes",
+        answer: "success",
+        sample: r#"{"attributes":[{}],"nextPageToken":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessListAvailableAttributesResponse>,
+    },
+    Body {
+        operation: "misc_google_business_list_available_attributes",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_list_categories",
+        answer: "success",
+        sample: r#"{"categories":[{}],"nextPageToken":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessListCategoriesResponse>,
+    },
+    Body {
+        operation: "misc_google_business_list_categories",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_food_menus",
+        answer: "success",
+        sample: r#"{"menus":[{}],"name":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetFoodMenusResponse>,
+    },
+    Body {
+        operation: "misc_google_business_get_food_menus",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_update_food_menus",
+        answer: "success",
+        sample: r#"{"menus":[{}],"name":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetFoodMenusResponse>,
+    },
+    Body {
+        operation: "misc_google_business_update_food_menus",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_update_hours",
+        answer: "success",
+        sample: r#"{"name":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetLocationResponse>,
+    },
+    Body {
+        operation: "misc_google_business_update_hours",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_list_place_action_links",
+        answer: "success",
+        sample: r#"{"nextPageToken":"sample","placeActionLinks":[{"isPreferred":true,"name":"sample","placeActionType":"APPOINTMENT","uri":"https://example.com/"}]}"#,
+        enums: &["/placeActionLinks/0/placeActionType"],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessListPlaceActionLinksResponse>,
+    },
+    Body {
+        operation: "misc_google_business_list_place_action_links",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_create_place_action_link",
+        answer: "success",
+        sample: r#"{"isPreferred":true,"name":"sample","placeActionType":"APPOINTMENT","uri":"https://example.com/"}"#,
+        enums: &["/placeActionType"],
+        maps: &[],
+        decode: decode::<types::PlaceActionLink>,
+    },
+    Body {
+        operation: "misc_google_business_create_place_action_link",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_delete_place_action_link",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_google_business_delete_place_action_link",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_update_place_action_link",
+        answer: "success",
+        sample: r#"{"isPreferred":true,"name":"sample","placeActionType":"APPOINTMENT","uri":"https://example.com/"}"#,
+        enums: &["/placeActionType"],
+        maps: &[],
+        decode: decode::<types::PlaceActionLink>,
+    },
+    Body {
+        operation: "misc_google_business_update_place_action_link",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_service_list",
+        answer: "success",
+        sample: r#"{"name":"sample","serviceItems":[{}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetServiceListResponse>,
+    },
+    Body {
+        operation: "misc_google_business_get_service_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_update_service_list",
+        answer: "success",
+        sample: r#"{"name":"sample","serviceItems":[{}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetServiceListResponse>,
+    },
+    Body {
+        operation: "misc_google_business_update_service_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_list_media",
+        answer: "success",
+        sample: r#"{"mediaItems":[{"description":"sample","googleUrl":"https://example.com/","locationAssociation":{"category":"CATEGORY_UNSPECIFIED","priceListItemId":"sample"},"mediaFormat":"PHOTO","name":"sample","sourceUrl":"https://example.com/","thumbnailUrl":"https://example.com/"}],"nextPageToken":"sample","totalMediaItemCount":1.5}"#,
+        enums: &[
+            "/mediaItems/0/locationAssociation/category",
+            "/mediaItems/0/mediaFormat",
+        ],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessListMediaResponse>,
+    },
+    Body {
+        operation: "misc_google_business_list_media",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_add_media",
+        answer: "success",
+        sample: r#"{"description":"sample","googleUrl":"https://example.com/","locationAssociation":{"category":"CATEGORY_UNSPECIFIED","priceListItemId":"sample"},"mediaFormat":"PHOTO","name":"sample","sourceUrl":"https://example.com/","thumbnailUrl":"https://example.com/"}"#,
+        enums: &["/locationAssociation/category", "/mediaFormat"],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessListMediaResponseMediaItem>,
+    },
+    Body {
+        operation: "misc_google_business_add_media",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_delete_media",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_google_business_delete_media",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_delete_post",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_google_business_delete_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_reviews",
+        answer: "success",
+        sample: r#"{"limit":1.5,"remainingCapacity":1.5,"reviews":[{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalReviewId":"sample","id":"sample","importedAt":"2026-01-02T03:04:05Z","reviewReplyComment":"sample","reviewReplyPolicyViolation":"sample","reviewReplyState":"REVIEW_REPLY_STATE_UNSPECIFIED","reviewReplyUpdatedAt":"2026-01-02T03:04:05Z","reviewReplyUrl":"sample","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","starRating":"ONE","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        enums: &["/reviews/0/reviewReplyState", "/reviews/0/starRating"],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetReviewsResponse>,
+    },
+    Body {
+        operation: "misc_google_business_get_reviews",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_review_import_status",
+        answer: "success",
+        sample: r#"{"imports":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"reviewsImported":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
+        enums: &["/imports/0/status"],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessGetReviewImportStatusResponse>,
+    },
+    Body {
+        operation: "misc_google_business_get_review_import_status",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_import_reviews",
+        answer: "success",
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"reviewsImported":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/status"],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessImportReviewsResponse>,
+    },
+    Body {
+        operation: "misc_google_business_import_reviews",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_review_import_by_id",
+        answer: "success",
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"reviewsImported":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/status"],
+        maps: &[],
+        decode: decode::<types::MiscGoogleBusinessImportReviewsResponse>,
+    },
+    Body {
+        operation: "misc_google_business_get_review_import_by_id",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_get_review_by_id",
+        answer: "success",
+        sample: r#"{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalReviewId":"sample","id":"sample","importedAt":"2026-01-02T03:04:05Z","reviewReplyComment":"sample","reviewReplyPolicyViolation":"sample","reviewReplyState":"REVIEW_REPLY_STATE_UNSPECIFIED","reviewReplyUpdatedAt":"2026-01-02T03:04:05Z","reviewReplyUrl":"sample","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","starRating":"ONE","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/reviewReplyState", "/starRating"],
+        maps: &[],
+        decode: decode::<types::Review>,
+    },
+    Body {
+        operation: "misc_google_business_get_review_by_id",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_reply_to_review",
+        answer: "success",
+        sample: r#"{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalReviewId":"sample","id":"sample","importedAt":"2026-01-02T03:04:05Z","reviewReplyComment":"sample","reviewReplyPolicyViolation":"sample","reviewReplyState":"REVIEW_REPLY_STATE_UNSPECIFIED","reviewReplyUpdatedAt":"2026-01-02T03:04:05Z","reviewReplyUrl":"sample","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","starRating":"ONE","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/reviewReplyState", "/starRating"],
+        maps: &[],
+        decode: decode::<types::Review>,
+    },
+    Body {
+        operation: "misc_google_business_reply_to_review",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_google_business_delete_review_reply",
+        answer: "success",
+        sample: r#"{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalReviewId":"sample","id":"sample","importedAt":"2026-01-02T03:04:05Z","reviewReplyComment":"sample","reviewReplyPolicyViolation":"sample","reviewReplyState":"REVIEW_REPLY_STATE_UNSPECIFIED","reviewReplyUpdatedAt":"2026-01-02T03:04:05Z","reviewReplyUrl":"sample","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","starRating":"ONE","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/reviewReplyState", "/starRating"],
+        maps: &[],
+        decode: decode::<types::Review>,
+    },
+    Body {
+        operation: "misc_google_business_delete_review_reply",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_instagram_search_audio",
+        answer: "success",
+        sample: r#"{"audio":[{"audio_id":"sample","audio_type":"original_sound","cover_artwork_thumbnail_uri":"sample","cover_artwork_thumbnail_url":"sample","display_artist":"sample","download_url":"sample","duration_in_ms":1,"ig_username":"sample","profile_picture_url":"sample","title":"sample"}]}"#,
+        enums: &["/audio/0/audio_type"],
+        maps: &[],
+        decode: decode::<types::MiscInstagramSearchAudioResponse>,
+    },
+    Body {
+        operation: "misc_instagram_search_audio",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_instagram_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_instagram_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_instagram_search_locations",
+        answer: "success",
+        sample: r#"{"items":[{"link":"sample","location":{"city":"sample","country":"sample","latitude":1.5,"longitude":1.5,"state":"sample","street":"sample","zip":"sample"},"locationId":"sample","name":"sample"}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscInstagramSearchLocationsResponse>,
+    },
+    Body {
+        operation: "misc_instagram_search_locations",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_instagram_business_discovery",
+        answer: "success",
+        sample: r#"{"data":{"biography":"sample","followers_count":1.5,"id":"sample","media":{"data":[{"id":"sample","media_type":"sample"}]},"media_count":1.5,"name":"sample","profile_picture_url":"https://example.com/","username":"sample"},"exists":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscInstagramBusinessDiscoveryResponse>,
+    },
+    Body {
+        operation: "misc_instagram_business_discovery",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_linkedin_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_linkedin_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_linkedin_edit_comment",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditCommentResponse>,
+    },
+    Body {
+        operation: "misc_linkedin_edit_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_linkedin_build_commentary",
+        answer: "success",
+        sample: r#"{"commentary":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscLinkedinBuildCommentaryResponse>,
+    },
+    Body {
+        operation: "misc_linkedin_build_commentary",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_linkedin_get_tags",
+        answer: "success",
+        sample: r#"{"organizations":[{"display":"sample","kind":"organization","logoUrl":"https://example.com/","urn":"sample","vanityName":"sample"}],"people":[{"display":"sample","headline":"sample","kind":"person","needsDisplayName":true,"photoUrl":"https://example.com/","urn":"sample"}]}"#,
+        enums: &["/organizations/0/kind", "/people/0/kind"],
+        maps: &[],
+        decode: decode::<types::MiscLinkedinGetTagsResponse>,
+    },
+    Body {
+        operation: "misc_linkedin_get_tags",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_linkedin_delete_post",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_linkedin_delete_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_linkedin_edit_post",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditPostResponse>,
+    },
+    Body {
+        operation: "misc_linkedin_edit_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_linkedin_reshare_post",
+        answer: "success",
+        sample: r#"{"activity":"sample","id":"sample","permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscLinkedinResharePostResponse>,
+    },
+    Body {
+        operation: "misc_linkedin_reshare_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_mastodon_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_mastodon_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_mastodon_edit_comment",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditCommentResponse>,
+    },
+    Body {
+        operation: "misc_mastodon_edit_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_mastodon_delete_status",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_mastodon_delete_status",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_mastodon_edit_status",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditPostResponse>,
+    },
+    Body {
+        operation: "misc_mastodon_edit_status",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_pinterest_delete_pin",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_pinterest_delete_pin",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_pinterest_edit_pin",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditPostResponse>,
+    },
+    Body {
+        operation: "misc_pinterest_edit_pin",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_reddit_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_reddit_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_reddit_edit_comment",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditCommentResponse>,
+    },
+    Body {
+        operation: "misc_reddit_edit_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_reddit_delete_post",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_reddit_delete_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_reddit_edit_post",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditPostResponse>,
+    },
+    Body {
+        operation: "misc_reddit_edit_post",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_reddit_get_post_requirements",
+        answer: "success",
+        sample: r#"{"isFlairEnabled":true,"isFlairRequired":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscRedditGetPostRequirementsResponse>,
+    },
+    Body {
+        operation: "misc_reddit_get_post_requirements",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_reddit_get_subreddit_flairs",
+        answer: "success",
+        sample: r#"[{"allowableContent":"sample","backgroundColor":"sample","cssClass":"sample","id":"sample","maxEmojis":1.5,"modOnly":true,"text":"sample","textColor":"sample"}]"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<
+            ::std::vec::Vec<types::MiscRedditGetSubredditFlairsResponseItem>,
+        >,
+    },
+    Body {
+        operation: "misc_reddit_get_subreddit_flairs",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_slack_delete_message",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_slack_delete_message",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_slack_edit_message",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditPostResponse>,
+    },
+    Body {
+        operation: "misc_slack_edit_message",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_tiktok_get_commercial_music_trending_list",
+        answer: "success",
+        sample: r#"[{"artist":"sample","commercial_music_name":"sample","duration":1,"full_duration_song_clip":{"duration":1,"preview_url":"https://example.com/","song_clip_id":"sample"},"genres":["sample"],"preview_url":"https://example.com/","rank_position":"sample","thumbnail_url":"https://example.com/","trending_history":[{"date":"sample","rank_position_daily":"sample"}],"trending_song_clip":{"duration":1,"preview_url":"https://example.com/","song_clip_id":"sample"}}]"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<
+            ::std::vec::Vec<types::MiscTiktokGetCommercialMusicTrendingListResponseItem>,
+        >,
+    },
+    Body {
+        operation: "misc_tiktok_get_commercial_music_trending_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_tiktok_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_tiktok_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_twitter_delete_tweet",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_twitter_delete_tweet",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_delete_comment",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_youtube_delete_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_edit_comment",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditCommentResponse>,
+    },
+    Body {
+        operation: "misc_youtube_edit_comment",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_get_channel_playlist",
+        answer: "success",
+        sample: r#"{"etag":"sample","items":[{"contentDetails":{"itemCount":1},"etag":"sample","id":"sample","kind":"sample","snippet":{"channelId":"sample","channelTitle":"sample","description":"sample","localized":{},"publishedAt":"sample","thumbnails":{},"title":"sample"},"status":{"privacyStatus":"sample"}}],"kind":"sample","nextPageToken":"sample","pageInfo":{"resultsPerPage":1,"totalResults":1},"prevPageToken":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscYoutubeGetChannelPlaylistResponse>,
+    },
+    Body {
+        operation: "misc_youtube_get_channel_playlist",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_update_channel_playlist",
+        answer: "success",
+        sample: r#"{"contentDetails":{"itemCount":1},"etag":"sample","id":"sample","kind":"sample","snippet":{"channelId":"sample","channelTitle":"sample","description":"sample","localized":{"description":"sample","title":"sample"},"publishedAt":"sample","thumbnails":{"default":{"height":1,"url":"https://example.com/","width":1},"high":{"height":1,"url":"https://example.com/","width":1},"maxres":{"height":1,"url":"https://example.com/","width":1},"medium":{"height":1,"url":"https://example.com/","width":1},"standard":{"height":1,"url":"https://example.com/","width":1}},"title":"sample"},"status":{"privacyStatus":"sample"}}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::Playlist>,
+    },
+    Body {
+        operation: "misc_youtube_update_channel_playlist",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_create_new_channel_playlist",
+        answer: "success",
+        sample: r#"{"contentDetails":{"itemCount":1},"etag":"sample","id":"sample","kind":"sample","snippet":{"channelId":"sample","channelTitle":"sample","description":"sample","localized":{"description":"sample","title":"sample"},"publishedAt":"sample","thumbnails":{"default":{"height":1,"url":"https://example.com/","width":1},"high":{"height":1,"url":"https://example.com/","width":1},"maxres":{"height":1,"url":"https://example.com/","width":1},"medium":{"height":1,"url":"https://example.com/","width":1},"standard":{"height":1,"url":"https://example.com/","width":1}},"title":"sample"},"status":{"privacyStatus":"sample"}}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::Playlist>,
+    },
+    Body {
+        operation: "misc_youtube_create_new_channel_playlist",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_get_videos_from_playlist",
+        answer: "success",
+        sample: r#"{"etag":"sample","items":[{"contentDetails":{"videoId":"sample","videoPublishedAt":"sample"},"etag":"sample","id":"sample","kind":"sample","snippet":{"channelId":"sample","channelTitle":"sample","description":"sample","playlistId":"sample","position":1,"publishedAt":"sample","resourceId":{},"thumbnails":{},"title":"sample"}}],"kind":"sample","nextPageToken":"sample","pageInfo":{"resultsPerPage":1,"totalResults":1},"prevPageToken":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscYoutubeGetVideosFromPlaylistResponse>,
+    },
+    Body {
+        operation: "misc_youtube_get_videos_from_playlist",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_add_video_to_playlist",
+        answer: "success",
+        sample: r#"{"contentDetails":{"videoId":"sample","videoPublishedAt":"sample"},"etag":"sample","id":"sample","kind":"sample","snippet":{"channelId":"sample","channelTitle":"sample","description":"sample","playlistId":"sample","position":1,"publishedAt":"sample","resourceId":{"channelId":"sample","kind":"sample","playlistId":"sample","videoId":"sample"},"thumbnails":{"default":{"height":1,"url":"https://example.com/","width":1},"high":{"height":1,"url":"https://example.com/","width":1},"maxres":{"height":1,"url":"https://example.com/","width":1},"medium":{"height":1,"url":"https://example.com/","width":1},"standard":{"height":1,"url":"https://example.com/","width":1}},"title":"sample"}}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::PlaylistItem>,
+    },
+    Body {
+        operation: "misc_youtube_add_video_to_playlist",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_delete_video_from_playlist",
+        answer: "success",
+        sample: r#"true"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<bool>,
+    },
+    Body {
+        operation: "misc_youtube_delete_video_from_playlist",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_delete_channel_playlist",
+        answer: "success",
+        sample: r#"true"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<bool>,
+    },
+    Body {
+        operation: "misc_youtube_delete_channel_playlist",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_get_regions",
+        answer: "success",
+        sample: r#"{"etag":"sample","items":[{"etag":"sample","id":"sample","kind":"sample","snippet":{"gl":"sample","name":"sample"}}],"kind":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscYoutubeGetRegionsResponse>,
+    },
+    Body {
+        operation: "misc_youtube_get_regions",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_set_thumbnail",
+        answer: "success",
+        sample: r#"{"items":[{"default":{"height":1,"url":"https://example.com/","width":1},"high":{"height":1,"url":"https://example.com/","width":1},"maxres":{"height":1,"url":"https://example.com/","width":1},"medium":{"height":1,"url":"https://example.com/","width":1},"standard":{"height":1,"url":"https://example.com/","width":1}}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscYoutubeSetThumbnailResponse>,
+    },
+    Body {
+        operation: "misc_youtube_set_thumbnail",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_delete_video",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "misc_youtube_delete_video",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_edit_video",
+        answer: "success",
+        sample: r#"{"permalink":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscFacebookEditPostResponse>,
+    },
+    Body {
+        operation: "misc_youtube_edit_video",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "misc_youtube_get_video_categories",
+        answer: "success",
+        sample: r#"{"etag":"sample","items":[{"etag":"sample","id":"sample","kind":"sample","snippet":{"assignable":true,"channelId":"sample","title":"sample"}}],"kind":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscYoutubeGetVideoCategoriesResponse>,
+    },
+    Body {
+        operation: "misc_youtube_get_video_categories",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "organization_get_organization",
+        answer: "success",
+        sample: r#"{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1.5,"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","dailyCommentLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"dailyPostLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1.5,"monthlyReviewImportLimitPerAccount":1.5,"name":"sample","promotionCode":{"code":"sample","coupon":{"duration":"forever","durationInMonths":1.5,"percentOff":1.5,"valid":true}},"promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"subscription":{"billingInterval":"MONTHLY","cancelAt":"2026-01-02T03:04:05Z","cancelAtPeriodEnd":true,"canceledAt":"2026-01-02T03:04:05Z","coupon":{"amountOff":1.5,"createdAt":"2026-01-02T03:04:05Z","duration":"forever","durationInMonths":1.5,"id":"sample","maxRedemptions":1.5,"name":"sample","percentOff":1.5,"updatedAt":"2026-01-02T03:04:05Z","valid":true},"couponId":"sample","created":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","currentPeriodEnd":"2026-01-02T03:04:05Z","currentPeriodStart":"2026-01-02T03:04:05Z","customCurrency":"sample","customPriceLabel":"sample","customUnitAmount":1,"discountEnd":"2026-01-02T03:04:05Z","discountStart":"2026-01-02T03:04:05Z","endedAt":"2026-01-02T03:04:05Z","id":"sample","isCustomPrice":true,"maxMonthlyComments":1.5,"maxMonthlyImportedPosts":1.5,"maxMonthlyPosts":1.5,"maxMonthlyUploads":1.5,"metadata":{},"organizationId":"sample","pendingBillingInterval":"MONTHLY","pendingEffectiveAt":"2026-01-02T03:04:05Z","pendingPriceId":"sample","pendingScheduleId":"sample","pendingTier":"PRO","promotionCode":{"code":"sample","coupon":{"duration":"forever","percentOff":1.5,"valid":true}},"promotionCodeId":"sample","status":"trialing","stripePriceId":"sample","stripeSubscriptionId":"sample","stripeSubscriptionItems":[{"id":"sample","price":"sample","quantity":1.5}],"tier":"PRO","trialEnd":"2026-01-02T03:04:05Z","trialStart":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"},"suspended":true,"teams":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true}"#,
+        enums: &[
+            "/createdBy/role",
+            "/promotionCode/coupon/duration",
+            "/subscription/billingInterval",
+            "/subscription/coupon/duration",
+            "/subscription/pendingBillingInterval",
+            "/subscription/pendingTier",
+            "/subscription/promotionCode/coupon/duration",
+            "/subscription/status",
+            "/subscription/tier",
+        ],
+        maps: &[],
+        decode: decode::<types::OrganizationGetOrganizationResponse>,
+    },
+    Body {
+        operation: "organization_get_organization",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "organization_get_comments_usage",
+        answer: "success",
+        sample: r#"{"limit":1.5,"remaining":1.5,"used":1.5}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::OrganizationGetCommentsUsageResponse>,
+    },
+    Body {
+        operation: "organization_get_comments_usage",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "organization_get_daily_limits_usage",
+        answer: "success",
+        sample: r#"{"comments":{"limit":1.5,"remaining":1.5,"used":1.5},"date":"sample","posts":{"limit":1.5,"remaining":1.5,"used":1.5},"socialAccountId":"sample","type":"TIKTOK"}"#,
+        enums: &["/type"],
+        maps: &[],
+        decode: decode::<types::OrganizationGetDailyLimitsUsageResponse>,
+    },
+    Body {
+        operation: "organization_get_daily_limits_usage",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "organization_get_imports_usage",
+        answer: "success",
+        sample: r#"{"limitPerSocialAccount":1.5,"pagination":{"page":1.5,"pageSize":1.5,"total":1.5,"totalPages":1.5},"socialAccounts":[{"displayName":"sample","id":"sample","limit":1.5,"remaining":1.5,"type":"sample","used":1.5,"username":"sample"}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::OrganizationGetImportsUsageResponse>,
+    },
+    Body {
+        operation: "organization_get_imports_usage",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "organization_get_posts_usage",
+        answer: "success",
+        sample: r#"{"limit":1.5,"remaining":1.5,"used":1.5}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::OrganizationGetCommentsUsageResponse>,
+    },
+    Body {
+        operation: "organization_get_posts_usage",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "organization_get_uploads_usage",
+        answer: "success",
+        sample: r#"{"limit":1.5,"remaining":1.5,"used":1.5}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::OrganizationGetCommentsUsageResponse>,
+    },
+    Body {
+        operation: "organization_get_uploads_usage",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_csv_get_list",
+        answer: "success",
+        sample: r#"{"items":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"teamId":"sample","totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        enums: &["/items/0/status"],
+        maps: &[],
+        decode: decode::<types::PostCsvGetListResponse>,
+    },
+    Body {
+        operation: "post_csv_get_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
     Body {
         operation: "post_csv_get_by_id",
         answer: "success",
@@ -108,6 +2824,500 @@ pub const BODIES: &[Body] = &[
     },
     Body {
         operation: "post_csv_get_by_id",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_csv_get_rows",
+        answer: "success",
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importId":"sample","normalizedPayload":null,"postId":"sample","rawRow":{},"rowNumber":1.5,"status":"SUCCESS"}],"total":1.5}"#,
+        enums: &["/items/0/status"],
+        maps: &["/items/0/rawRow"],
+        decode: decode::<types::PostCsvGetRowsResponse>,
+    },
+    Body {
+        operation: "post_csv_get_rows",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_csv_get_status",
+        answer: "success",
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"id":"sample","processedRows":1.5,"startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/status"],
+        maps: &[],
+        decode: decode::<types::PostCsvGetStatusResponse>,
+    },
+    Body {
+        operation: "post_csv_get_status",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_import_get_status",
+        answer: "success",
+        sample: r#"{"imports":[{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}]}"#,
+        enums: &["/imports/0/mediaType", "/imports/0/status", "/imports/0/surface"],
+        maps: &[],
+        decode: decode::<types::PostImportGetStatusResponse>,
+    },
+    Body {
+        operation: "post_import_get_status",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_import_create",
+        answer: "success",
+        sample: r#"{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
+        enums: &["/mediaType", "/status", "/surface"],
+        maps: &[],
+        decode: decode::<types::PostHistoryImport>,
+    },
+    Body {
+        operation: "post_import_create",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_import_get_imported_posts",
+        answer: "success",
+        sample: r#"{"limit":1.5,"posts":[{"analytics":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}],"remainingCapacity":1.5,"total":1.5}"#,
+        enums: &["/posts/0/type"],
+        maps: &[],
+        decode: decode::<types::PostImportGetImportedPostsResponse>,
+    },
+    Body {
+        operation: "post_import_get_imported_posts",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_import_delete_imported_posts",
+        answer: "success",
+        sample: r#"{"deletedCount":1.5}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::PostImportDeleteImportedPostsResponse>,
+    },
+    Body {
+        operation: "post_import_delete_imported_posts",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_import_get_by_id",
+        answer: "success",
+        sample: r#"{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
+        enums: &["/mediaType", "/status", "/surface"],
+        maps: &[],
+        decode: decode::<types::PostHistoryImport>,
+    },
+    Body {
+        operation: "post_import_get_by_id",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_import_retry_import",
+        answer: "success",
+        sample: r#"{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
+        enums: &["/mediaType", "/status", "/surface"],
+        maps: &[],
+        decode: decode::<types::PostHistoryImport>,
+    },
+    Body {
+        operation: "post_import_retry_import",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_get_list",
+        answer: "success",
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"createdAt":"2026-01-02T03:04:05Z","id":"sample","teamId":"sample","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","id":"sample","type":"image","updatedAt":"2026-01-02T03:04:05Z"},"uploadId":"sample"}]}],"total":1.5}"#,
+        enums: &[
+            "/items/0/socialAccounts/0/socialAccount/type",
+            "/items/0/status",
+            "/items/0/uploads/0/upload/type",
+        ],
+        maps: &[],
+        decode: decode::<types::PostGetListResponse>,
+    },
+    Body {
+        operation: "post_get_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_create",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/data/BLUESKY/labels/0",
+            "/data/FACEBOOK/type",
+            "/data/GOOGLE_BUSINESS/alertType",
+            "/data/GOOGLE_BUSINESS/callToActionType",
+            "/data/GOOGLE_BUSINESS/topicType",
+            "/data/INSTAGRAM/trialParams/graduationStrategy",
+            "/data/INSTAGRAM/type",
+            "/data/LINKEDIN/privacy",
+            "/data/MASTODON/privacy",
+            "/data/SNAPCHAT/type",
+            "/data/THREADS/replyControl",
+            "/data/TIKTOK/privacy",
+            "/data/TIKTOK/type",
+            "/data/TWITTER/replySettings",
+            "/data/YOUTUBE/privacy",
+            "/data/YOUTUBE/type",
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/GOOGLE_BUSINESS/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/PINTEREST/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/SNAPCHAT/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/TWITTER/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/externalData/SNAPCHAT/status",
+            "/externalData/SNAPCHAT/type",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::PostCreateResponse>,
+    },
+    Body {
+        operation: "post_create",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_reconnect_social_account",
+        answer: "success",
+        sample: r#"{"failed":1.5,"results":[{"message":"sample","postId":"sample","statusAfter":"DRAFT","statusBefore":"DRAFT","success":true,"title":"sample"}],"succeeded":1.5,"total":1.5}"#,
+        enums: &["/results/0/statusAfter", "/results/0/statusBefore"],
+        maps: &[],
+        decode: decode::<types::PostReconnectSocialAccountResponse>,
+    },
+    Body {
+        operation: "post_reconnect_social_account",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_get_reconnect_social_account_candidates",
+        answer: "success",
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","id":"sample","postDate":"2026-01-02T03:04:05Z","status":"DRAFT","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        enums: &["/items/0/status"],
+        maps: &[],
+        decode: decode::<types::PostGetReconnectSocialAccountCandidatesResponse>,
+    },
+    Body {
+        operation: "post_get_reconnect_social_account_candidates",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_get_by_reference_key",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"id":"sample"}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5},"uploadId":"sample"}]}"#,
+        enums: &[
+            "/data/BLUESKY/labels/0",
+            "/data/FACEBOOK/type",
+            "/data/GOOGLE_BUSINESS/alertType",
+            "/data/GOOGLE_BUSINESS/callToActionType",
+            "/data/GOOGLE_BUSINESS/topicType",
+            "/data/INSTAGRAM/trialParams/graduationStrategy",
+            "/data/INSTAGRAM/type",
+            "/data/LINKEDIN/privacy",
+            "/data/MASTODON/privacy",
+            "/data/SNAPCHAT/type",
+            "/data/THREADS/replyControl",
+            "/data/TIKTOK/privacy",
+            "/data/TIKTOK/type",
+            "/data/TWITTER/replySettings",
+            "/data/YOUTUBE/privacy",
+            "/data/YOUTUBE/type",
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/GOOGLE_BUSINESS/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/PINTEREST/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/SNAPCHAT/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/TWITTER/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/externalData/SNAPCHAT/status",
+            "/externalData/SNAPCHAT/type",
+            "/socialAccounts/0/socialAccount/instagramConnectionMethod",
+            "/socialAccounts/0/socialAccount/twitterSubType",
+            "/socialAccounts/0/socialAccount/type",
+            "/status",
+            "/uploads/0/upload/type",
+        ],
+        maps: &[],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "post_get_by_reference_key",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_get",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"id":"sample"}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5},"uploadId":"sample"}]}"#,
+        enums: &[
+            "/data/BLUESKY/labels/0",
+            "/data/FACEBOOK/type",
+            "/data/GOOGLE_BUSINESS/alertType",
+            "/data/GOOGLE_BUSINESS/callToActionType",
+            "/data/GOOGLE_BUSINESS/topicType",
+            "/data/INSTAGRAM/trialParams/graduationStrategy",
+            "/data/INSTAGRAM/type",
+            "/data/LINKEDIN/privacy",
+            "/data/MASTODON/privacy",
+            "/data/SNAPCHAT/type",
+            "/data/THREADS/replyControl",
+            "/data/TIKTOK/privacy",
+            "/data/TIKTOK/type",
+            "/data/TWITTER/replySettings",
+            "/data/YOUTUBE/privacy",
+            "/data/YOUTUBE/type",
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/GOOGLE_BUSINESS/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/PINTEREST/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/SNAPCHAT/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/TWITTER/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/externalData/SNAPCHAT/status",
+            "/externalData/SNAPCHAT/type",
+            "/socialAccounts/0/socialAccount/instagramConnectionMethod",
+            "/socialAccounts/0/socialAccount/twitterSubType",
+            "/socialAccounts/0/socialAccount/type",
+            "/status",
+            "/uploads/0/upload/type",
+        ],
+        maps: &[],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "post_get",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_delete",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/data/BLUESKY/labels/0",
+            "/data/FACEBOOK/type",
+            "/data/GOOGLE_BUSINESS/alertType",
+            "/data/GOOGLE_BUSINESS/callToActionType",
+            "/data/GOOGLE_BUSINESS/topicType",
+            "/data/INSTAGRAM/trialParams/graduationStrategy",
+            "/data/INSTAGRAM/type",
+            "/data/LINKEDIN/privacy",
+            "/data/MASTODON/privacy",
+            "/data/SNAPCHAT/type",
+            "/data/THREADS/replyControl",
+            "/data/TIKTOK/privacy",
+            "/data/TIKTOK/type",
+            "/data/TWITTER/replySettings",
+            "/data/YOUTUBE/privacy",
+            "/data/YOUTUBE/type",
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/GOOGLE_BUSINESS/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/PINTEREST/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/SNAPCHAT/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/TWITTER/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/externalData/SNAPCHAT/status",
+            "/externalData/SNAPCHAT/type",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::PostDeleteResponse>,
+    },
+    Body {
+        operation: "post_delete",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_update",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/data/BLUESKY/labels/0",
+            "/data/FACEBOOK/type",
+            "/data/GOOGLE_BUSINESS/alertType",
+            "/data/GOOGLE_BUSINESS/callToActionType",
+            "/data/GOOGLE_BUSINESS/topicType",
+            "/data/INSTAGRAM/trialParams/graduationStrategy",
+            "/data/INSTAGRAM/type",
+            "/data/LINKEDIN/privacy",
+            "/data/MASTODON/privacy",
+            "/data/SNAPCHAT/type",
+            "/data/THREADS/replyControl",
+            "/data/TIKTOK/privacy",
+            "/data/TIKTOK/type",
+            "/data/TWITTER/replySettings",
+            "/data/YOUTUBE/privacy",
+            "/data/YOUTUBE/type",
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/GOOGLE_BUSINESS/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/PINTEREST/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/SNAPCHAT/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/TWITTER/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/externalData/SNAPCHAT/status",
+            "/externalData/SNAPCHAT/type",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::PostCreateResponse>,
+    },
+    Body {
+        operation: "post_update",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "post_retry",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[
+            "/data/BLUESKY/labels/0",
+            "/data/FACEBOOK/type",
+            "/data/GOOGLE_BUSINESS/alertType",
+            "/data/GOOGLE_BUSINESS/callToActionType",
+            "/data/GOOGLE_BUSINESS/topicType",
+            "/data/INSTAGRAM/trialParams/graduationStrategy",
+            "/data/INSTAGRAM/type",
+            "/data/LINKEDIN/privacy",
+            "/data/MASTODON/privacy",
+            "/data/SNAPCHAT/type",
+            "/data/THREADS/replyControl",
+            "/data/TIKTOK/privacy",
+            "/data/TIKTOK/type",
+            "/data/TWITTER/replySettings",
+            "/data/YOUTUBE/privacy",
+            "/data/YOUTUBE/type",
+            "/errorsVerbose/BLUESKY/retryability",
+            "/errorsVerbose/DISCORD/retryability",
+            "/errorsVerbose/FACEBOOK/retryability",
+            "/errorsVerbose/GOOGLE_BUSINESS/retryability",
+            "/errorsVerbose/INSTAGRAM/retryability",
+            "/errorsVerbose/LINKEDIN/retryability",
+            "/errorsVerbose/MASTODON/retryability",
+            "/errorsVerbose/PINTEREST/retryability",
+            "/errorsVerbose/REDDIT/retryability",
+            "/errorsVerbose/SLACK/retryability",
+            "/errorsVerbose/SNAPCHAT/retryability",
+            "/errorsVerbose/THREADS/retryability",
+            "/errorsVerbose/TIKTOK/retryability",
+            "/errorsVerbose/TWITTER/retryability",
+            "/errorsVerbose/YOUTUBE/retryability",
+            "/externalData/SNAPCHAT/status",
+            "/externalData/SNAPCHAT/type",
+            "/status",
+        ],
+        maps: &[],
+        decode: decode::<types::PostDeleteResponse>,
+    },
+    Body {
+        operation: "post_retry",
         answer: "error",
         sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
         enums: &["/issues/0/code"],
@@ -168,7 +3378,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}]"#,
         enums: &["/0/instagramConnectionMethod", "/0/twitterSubType", "/0/type"],
         maps: &[],
-        decode: decode::<::std::vec::Vec<types::SocialAccount>>,
+        decode: decode::<::std::vec::Vec<types::SocialAccountCopyResponseItem>>,
     },
     Body {
         operation: "social_account_copy",
@@ -200,7 +3410,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccount>,
+        decode: decode::<types::SocialAccountCopyResponseItem>,
     },
     Body {
         operation: "social_account_disconnect",
@@ -236,7 +3446,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccount>,
+        decode: decode::<types::SocialAccountCopyResponseItem>,
     },
     Body {
         operation: "social_account_refresh_channels",
@@ -252,7 +3462,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccount>,
+        decode: decode::<types::SocialAccountCopyResponseItem>,
     },
     Body {
         operation: "social_account_set_channel",
@@ -288,7 +3498,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccount>,
+        decode: decode::<types::SocialAccountCopyResponseItem>,
     },
     Body {
         operation: "social_account_unset_channel",
@@ -301,14 +3511,14 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_get_list",
         answer: "success",
-        sample: r#"{"items":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","email":"sample","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"apiAccess":true,"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","id":"sample","name":"sample","suspended":true,"updatedAt":"2026-01-02T03:04:05Z"},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        sample: r#"{"items":[{"avatarUrl":"sample","bio":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","description":"sample","id":"sample","items":[],"name":"sample","socials":{},"teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","username":"sample"},"bots":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1.5,"createdAt":"2026-01-02T03:04:05Z","createdById":"sample","dailyCommentLimit":{},"dailyPostLimit":{},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1.5,"monthlyReviewImportLimitPerAccount":1.5,"name":"sample","promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"suspended":true,"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
         enums: &[
             "/items/0/createdBy/role",
             "/items/0/socialAccounts/0/instagramConnectionMethod",
             "/items/0/socialAccounts/0/twitterSubType",
             "/items/0/socialAccounts/0/type",
         ],
-        maps: &[],
+        maps: &["/items/0/bio/socials"],
         decode: decode::<types::TeamGetListResponse>,
     },
     Body {
@@ -320,16 +3530,32 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
+        operation: "team_create_team",
+        answer: "success",
+        sample: r#"{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::TeamCreateTeamResponse>,
+    },
+    Body {
+        operation: "team_create_team",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
         operation: "team_get_team",
         answer: "success",
-        sample: r#"{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","email":"sample","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"apiAccess":true,"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","id":"sample","name":"sample","suspended":true,"updatedAt":"2026-01-02T03:04:05Z"},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"avatarUrl":"sample","bio":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","description":"sample","id":"sample","items":[{"analytics":[],"bioId":"sample","createdAt":"2026-01-02T03:04:05Z","enabled":true,"icon":"sample","id":"sample","link":"sample","name":"sample","order":1.5,"updatedAt":"2026-01-02T03:04:05Z"}],"name":"sample","socials":{},"teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","username":"sample"},"bots":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1.5,"createdAt":"2026-01-02T03:04:05Z","createdById":"sample","dailyCommentLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"dailyPostLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1.5,"monthlyReviewImportLimitPerAccount":1.5,"name":"sample","promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"suspended":true,"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/createdBy/role",
             "/socialAccounts/0/instagramConnectionMethod",
             "/socialAccounts/0/twitterSubType",
             "/socialAccounts/0/type",
         ],
-        maps: &[],
+        maps: &["/bio/socials"],
         decode: decode::<types::Team>,
     },
     Body {
@@ -341,9 +3567,185 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
-        operation: "upload_get",
+        operation: "team_delete_team",
+        answer: "success",
+        sample: r#"{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::TeamCreateTeamResponse>,
+    },
+    Body {
+        operation: "team_delete_team",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "team_update_team",
+        answer: "success",
+        sample: r#"{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::TeamCreateTeamResponse>,
+    },
+    Body {
+        operation: "team_update_team",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_get_list",
+        answer: "success",
+        sample: r#"[{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","posts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","uploadId":"sample"}],"teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}]"#,
+        enums: &["/0/type"],
+        maps: &[],
+        decode: decode::<::std::vec::Vec<types::Upload>>,
+    },
+    Body {
+        operation: "upload_get_list",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_delete_many",
+        answer: "success",
+        sample: r#"[{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}]"#,
+        enums: &["/0/type"],
+        maps: &[],
+        decode: decode::<::std::vec::Vec<types::UploadUpload>>,
+    },
+    Body {
+        operation: "upload_delete_many",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_finalize_large_upload",
         answer: "success",
         sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        enums: &["/type"],
+        maps: &[],
+        decode: decode::<types::UploadUpload>,
+    },
+    Body {
+        operation: "upload_finalize_large_upload",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_create_from_url",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        enums: &["/type"],
+        maps: &[],
+        decode: decode::<types::UploadUpload>,
+    },
+    Body {
+        operation: "upload_create_from_url",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_init_large_upload",
+        answer: "success",
+        sample: r#"{"path":"sample","url":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::UploadInitLargeUploadResponse>,
+    },
+    Body {
+        operation: "upload_init_large_upload",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_abort_multipart_upload",
+        answer: "success",
+        sample: r#"{"success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+    },
+    Body {
+        operation: "upload_abort_multipart_upload",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_complete_multipart_upload",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        enums: &["/type"],
+        maps: &[],
+        decode: decode::<types::UploadUpload>,
+    },
+    Body {
+        operation: "upload_complete_multipart_upload",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_init_multipart_upload",
+        answer: "success",
+        sample: r#"{"partSize":1,"parts":[{"partNumber":1,"url":"https://example.com/"}],"path":"sample","uploadId":"sample"}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::UploadInitMultipartUploadResponse>,
+    },
+    Body {
+        operation: "upload_init_multipart_upload",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_sign_multipart_parts",
+        answer: "success",
+        sample: r#"{"parts":[{"partNumber":1,"url":"https://example.com/"}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::UploadSignMultipartPartsResponse>,
+    },
+    Body {
+        operation: "upload_sign_multipart_parts",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "upload_get",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","posts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","uploadId":"sample"}],"teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::Upload>,
@@ -356,12 +3758,269 @@ pub const BODIES: &[Body] = &[
         maps: &[],
         decode: decode::<types::ApiError>,
     },
+    Body {
+        operation: "upload_delete",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        enums: &["/type"],
+        maps: &[],
+        decode: decode::<types::UploadUpload>,
+    },
+    Body {
+        operation: "upload_delete",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
 ];
 /// Operations bound by hand (multipart), which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &["post_csv_create", "upload_create"];
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {
+        "app_get_health" => app_get_health(client).await,
+        "analytics_get_post_analytics" => analytics_get_post_analytics(client).await,
+        "analytics_get_bulk_post_analytics" => {
+            analytics_get_bulk_post_analytics(client).await
+        }
+        "analytics_force_post_analytics" => analytics_force_post_analytics(client).await,
+        "analytics_get_post_analytics_raw" => {
+            analytics_get_post_analytics_raw(client).await
+        }
+        "analytics_get_social_account_analytics" => {
+            analytics_get_social_account_analytics(client).await
+        }
+        "analytics_force_social_account_analytics" => {
+            analytics_force_social_account_analytics(client).await
+        }
+        "analytics_get_social_account_analytics_raw" => {
+            analytics_get_social_account_analytics_raw(client).await
+        }
+        "comment_get_list" => comment_get_list(client).await,
+        "comment_create" => comment_create(client).await,
+        "comment_import_get_list" => comment_import_get_list(client).await,
+        "comment_import_create" => comment_import_create(client).await,
+        "comment_import_get_fetched_comments" => {
+            comment_import_get_fetched_comments(client).await
+        }
+        "comment_import_action_fetched_comment" => {
+            comment_import_action_fetched_comment(client).await
+        }
+        "comment_import_get_by_id" => comment_import_get_by_id(client).await,
+        "comment_get" => comment_get(client).await,
+        "comment_delete" => comment_delete(client).await,
+        "comment_update" => comment_update(client).await,
+        "comment_retry" => comment_retry(client).await,
+        "misc_bluesky_delete_comment" => misc_bluesky_delete_comment(client).await,
+        "misc_bluesky_delete_post" => misc_bluesky_delete_post(client).await,
+        "misc_discord_delete_message" => misc_discord_delete_message(client).await,
+        "misc_facebook_delete_comment" => misc_facebook_delete_comment(client).await,
+        "misc_facebook_edit_comment" => misc_facebook_edit_comment(client).await,
+        "misc_facebook_delete_post" => misc_facebook_delete_post(client).await,
+        "misc_facebook_edit_post" => misc_facebook_edit_post(client).await,
+        "misc_facebook_get_recommendations" => {
+            misc_facebook_get_recommendations(client).await
+        }
+        "misc_facebook_get_recommendation_import_status" => {
+            misc_facebook_get_recommendation_import_status(client).await
+        }
+        "misc_facebook_import_recommendations" => {
+            misc_facebook_import_recommendations(client).await
+        }
+        "misc_facebook_get_recommendation_import_by_id" => {
+            misc_facebook_get_recommendation_import_by_id(client).await
+        }
+        "misc_facebook_get_recommendation_by_id" => {
+            misc_facebook_get_recommendation_by_id(client).await
+        }
+        "misc_facebook_get_recommendation_comments" => {
+            misc_facebook_get_recommendation_comments(client).await
+        }
+        "misc_facebook_reply_to_recommendation_comment" => {
+            misc_facebook_reply_to_recommendation_comment(client).await
+        }
+        "misc_facebook_reply_to_recommendation" => {
+            misc_facebook_reply_to_recommendation(client).await
+        }
+        "misc_facebook_get_token_debug" => misc_facebook_get_token_debug(client).await,
+        "misc_google_business_get_location" => {
+            misc_google_business_get_location(client).await
+        }
+        "misc_google_business_update_location" => {
+            misc_google_business_update_location(client).await
+        }
+        "misc_google_business_get_attributes" => {
+            misc_google_business_get_attributes(client).await
+        }
+        "misc_google_business_update_attributes" => {
+            misc_google_business_update_attributes(client).await
+        }
+        "misc_google_business_list_available_attributes" => {
+            misc_google_business_list_available_attributes(client).await
+        }
+        "misc_google_business_list_categories" => {
+            misc_google_business_list_categories(client).await
+        }
+        "misc_google_business_get_food_menus" => {
+            misc_google_business_get_food_menus(client).await
+        }
+        "misc_google_business_update_food_menus" => {
+            misc_google_business_update_food_menus(client).await
+        }
+        "misc_google_business_update_hours" => {
+            misc_google_business_update_hours(client).await
+        }
+        "misc_google_business_list_place_action_links" => {
+            misc_google_business_list_place_action_links(client).await
+        }
+        "misc_google_business_create_place_action_link" => {
+            misc_google_business_create_place_action_link(client).await
+        }
+        "misc_google_business_delete_place_action_link" => {
+            misc_google_business_delete_place_action_link(client).await
+        }
+        "misc_google_business_update_place_action_link" => {
+            misc_google_business_update_place_action_link(client).await
+        }
+        "misc_google_business_get_service_list" => {
+            misc_google_business_get_service_list(client).await
+        }
+        "misc_google_business_update_service_list" => {
+            misc_google_business_update_service_list(client).await
+        }
+        "misc_google_business_list_media" => {
+            misc_google_business_list_media(client).await
+        }
+        "misc_google_business_add_media" => misc_google_business_add_media(client).await,
+        "misc_google_business_delete_media" => {
+            misc_google_business_delete_media(client).await
+        }
+        "misc_google_business_delete_post" => {
+            misc_google_business_delete_post(client).await
+        }
+        "misc_google_business_get_reviews" => {
+            misc_google_business_get_reviews(client).await
+        }
+        "misc_google_business_get_review_import_status" => {
+            misc_google_business_get_review_import_status(client).await
+        }
+        "misc_google_business_import_reviews" => {
+            misc_google_business_import_reviews(client).await
+        }
+        "misc_google_business_get_review_import_by_id" => {
+            misc_google_business_get_review_import_by_id(client).await
+        }
+        "misc_google_business_get_review_by_id" => {
+            misc_google_business_get_review_by_id(client).await
+        }
+        "misc_google_business_reply_to_review" => {
+            misc_google_business_reply_to_review(client).await
+        }
+        "misc_google_business_delete_review_reply" => {
+            misc_google_business_delete_review_reply(client).await
+        }
+        "misc_instagram_search_audio" => misc_instagram_search_audio(client).await,
+        "misc_instagram_delete_comment" => misc_instagram_delete_comment(client).await,
+        "misc_instagram_search_locations" => {
+            misc_instagram_search_locations(client).await
+        }
+        "misc_instagram_business_discovery" => {
+            misc_instagram_business_discovery(client).await
+        }
+        "misc_linkedin_delete_comment" => misc_linkedin_delete_comment(client).await,
+        "misc_linkedin_edit_comment" => misc_linkedin_edit_comment(client).await,
+        "misc_linkedin_build_commentary" => misc_linkedin_build_commentary(client).await,
+        "misc_linkedin_get_tags" => misc_linkedin_get_tags(client).await,
+        "misc_linkedin_delete_post" => misc_linkedin_delete_post(client).await,
+        "misc_linkedin_edit_post" => misc_linkedin_edit_post(client).await,
+        "misc_linkedin_reshare_post" => misc_linkedin_reshare_post(client).await,
+        "misc_mastodon_delete_comment" => misc_mastodon_delete_comment(client).await,
+        "misc_mastodon_edit_comment" => misc_mastodon_edit_comment(client).await,
+        "misc_mastodon_delete_status" => misc_mastodon_delete_status(client).await,
+        "misc_mastodon_edit_status" => misc_mastodon_edit_status(client).await,
+        "misc_pinterest_delete_pin" => misc_pinterest_delete_pin(client).await,
+        "misc_pinterest_edit_pin" => misc_pinterest_edit_pin(client).await,
+        "misc_reddit_delete_comment" => misc_reddit_delete_comment(client).await,
+        "misc_reddit_edit_comment" => misc_reddit_edit_comment(client).await,
+        "misc_reddit_delete_post" => misc_reddit_delete_post(client).await,
+        "misc_reddit_edit_post" => misc_reddit_edit_post(client).await,
+        "misc_reddit_get_post_requirements" => {
+            misc_reddit_get_post_requirements(client).await
+        }
+        "misc_reddit_get_subreddit_flairs" => {
+            misc_reddit_get_subreddit_flairs(client).await
+        }
+        "misc_slack_delete_message" => misc_slack_delete_message(client).await,
+        "misc_slack_edit_message" => misc_slack_edit_message(client).await,
+        "misc_tiktok_get_commercial_music_trending_list" => {
+            misc_tiktok_get_commercial_music_trending_list(client).await
+        }
+        "misc_tiktok_delete_comment" => misc_tiktok_delete_comment(client).await,
+        "misc_twitter_delete_tweet" => misc_twitter_delete_tweet(client).await,
+        "misc_youtube_delete_comment" => misc_youtube_delete_comment(client).await,
+        "misc_youtube_edit_comment" => misc_youtube_edit_comment(client).await,
+        "misc_youtube_get_channel_playlist" => {
+            misc_youtube_get_channel_playlist(client).await
+        }
+        "misc_youtube_update_channel_playlist" => {
+            misc_youtube_update_channel_playlist(client).await
+        }
+        "misc_youtube_create_new_channel_playlist" => {
+            misc_youtube_create_new_channel_playlist(client).await
+        }
+        "misc_youtube_get_videos_from_playlist" => {
+            misc_youtube_get_videos_from_playlist(client).await
+        }
+        "misc_youtube_add_video_to_playlist" => {
+            misc_youtube_add_video_to_playlist(client).await
+        }
+        "misc_youtube_delete_video_from_playlist" => {
+            misc_youtube_delete_video_from_playlist(client).await
+        }
+        "misc_youtube_delete_channel_playlist" => {
+            misc_youtube_delete_channel_playlist(client).await
+        }
+        "misc_youtube_get_regions" => misc_youtube_get_regions(client).await,
+        "misc_youtube_set_thumbnail" => misc_youtube_set_thumbnail(client).await,
+        "misc_youtube_delete_video" => misc_youtube_delete_video(client).await,
+        "misc_youtube_edit_video" => misc_youtube_edit_video(client).await,
+        "misc_youtube_get_video_categories" => {
+            misc_youtube_get_video_categories(client).await
+        }
+        "organization_get_organization" => organization_get_organization(client).await,
+        "organization_get_comments_usage" => {
+            organization_get_comments_usage(client).await
+        }
+        "organization_get_daily_limits_usage" => {
+            organization_get_daily_limits_usage(client).await
+        }
+        "organization_get_imports_usage" => organization_get_imports_usage(client).await,
+        "organization_get_posts_usage" => organization_get_posts_usage(client).await,
+        "organization_get_uploads_usage" => organization_get_uploads_usage(client).await,
+        "post_csv_get_list" => post_csv_get_list(client).await,
         "post_csv_get_by_id" => post_csv_get_by_id(client).await,
+        "post_csv_get_rows" => post_csv_get_rows(client).await,
+        "post_csv_get_status" => post_csv_get_status(client).await,
+        "post_import_get_status" => post_import_get_status(client).await,
+        "post_import_create" => post_import_create(client).await,
+        "post_import_get_imported_posts" => post_import_get_imported_posts(client).await,
+        "post_import_delete_imported_posts" => {
+            post_import_delete_imported_posts(client).await
+        }
+        "post_import_get_by_id" => post_import_get_by_id(client).await,
+        "post_import_retry_import" => post_import_retry_import(client).await,
+        "post_get_list" => post_get_list(client).await,
+        "post_create" => post_create(client).await,
+        "post_reconnect_social_account" => post_reconnect_social_account(client).await,
+        "post_get_reconnect_social_account_candidates" => {
+            post_get_reconnect_social_account_candidates(client).await
+        }
+        "post_get_by_reference_key" => post_get_by_reference_key(client).await,
+        "post_get" => post_get(client).await,
+        "post_delete" => post_delete(client).await,
+        "post_update" => post_update(client).await,
+        "post_retry" => post_retry(client).await,
         "social_account_get_by_type" => social_account_get_by_type(client).await,
         "social_account_connect" => social_account_connect(client).await,
         "social_account_connection_check" => {
@@ -382,14 +4041,1245 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
         }
         "social_account_unset_channel" => social_account_unset_channel(client).await,
         "team_get_list" => team_get_list(client).await,
+        "team_create_team" => team_create_team(client).await,
         "team_get_team" => team_get_team(client).await,
+        "team_delete_team" => team_delete_team(client).await,
+        "team_update_team" => team_update_team(client).await,
+        "upload_get_list" => upload_get_list(client).await,
+        "upload_delete_many" => upload_delete_many(client).await,
+        "upload_finalize_large_upload" => upload_finalize_large_upload(client).await,
+        "upload_create_from_url" => upload_create_from_url(client).await,
+        "upload_init_large_upload" => upload_init_large_upload(client).await,
+        "upload_abort_multipart_upload" => upload_abort_multipart_upload(client).await,
+        "upload_complete_multipart_upload" => {
+            upload_complete_multipart_upload(client).await
+        }
+        "upload_init_multipart_upload" => upload_init_multipart_upload(client).await,
+        "upload_sign_multipart_parts" => upload_sign_multipart_parts(client).await,
         "upload_get" => upload_get(client).await,
+        "upload_delete" => upload_delete(client).await,
         other => Err(Failure(format!("no such operation `{other}`"))),
     }
+}
+async fn app_get_health(client: &Client) -> Result<Answer, Failure> {
+    outcome(client.app_get_health().await).await
+}
+async fn analytics_get_post_analytics(client: &Client) -> Result<Answer, Failure> {
+    let a_imported_post_id: Option<String> = sample("imported_post_id", r#""sample""#)?;
+    let a_platform_type: Option<types::PlatformType> = sample(
+        "platform_type",
+        r#""TIKTOK""#,
+    )?;
+    let a_post_id: Option<String> = sample("post_id", r#""sample""#)?;
+    outcome(
+            client
+                .analytics_get_post_analytics(
+                    a_imported_post_id.as_deref(),
+                    a_platform_type,
+                    a_post_id.as_deref(),
+                )
+                .await,
+        )
+        .await
+}
+async fn analytics_get_bulk_post_analytics(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_page: Option<i64> = sample("page", r#"1"#)?;
+    let a_platform_type: types::PlatformType = sample("platform_type", r#""TIKTOK""#)?;
+    let a_post_ids: ::std::vec::Vec<::std::string::String> = sample(
+        "post_ids",
+        r#"["sample","sample"]"#,
+    )?;
+    outcome(
+            client
+                .analytics_get_bulk_post_analytics(
+                    a_limit,
+                    a_page,
+                    a_platform_type,
+                    &a_post_ids,
+                )
+                .await,
+        )
+        .await
+}
+async fn analytics_force_post_analytics(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::AnalyticsForcePostAnalyticsBody = sample(
+        "body",
+        r#"{"importedPostId":"sample","platformType":"TIKTOK","postId":"sample"}"#,
+    )?;
+    outcome(client.analytics_force_post_analytics(&a_body).await).await
+}
+async fn analytics_get_post_analytics_raw(client: &Client) -> Result<Answer, Failure> {
+    let a_imported_post_id: Option<String> = sample("imported_post_id", r#""sample""#)?;
+    let a_platform_type: Option<types::PlatformType> = sample(
+        "platform_type",
+        r#""TIKTOK""#,
+    )?;
+    let a_post_id: Option<String> = sample("post_id", r#""sample""#)?;
+    outcome(
+            client
+                .analytics_get_post_analytics_raw(
+                    a_imported_post_id.as_deref(),
+                    a_platform_type,
+                    a_post_id.as_deref(),
+                )
+                .await,
+        )
+        .await
+}
+async fn analytics_get_social_account_analytics(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_platform_type: types::PlatformType = sample("platform_type", r#""TIKTOK""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .analytics_get_social_account_analytics(a_platform_type, &a_team_id)
+                .await,
+        )
+        .await
+}
+async fn analytics_force_social_account_analytics(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::AnalyticsForceSocialAccountAnalyticsBody = sample(
+        "body",
+        r#"{"platformType":"TIKTOK","teamId":"sample"}"#,
+    )?;
+    outcome(client.analytics_force_social_account_analytics(&a_body).await).await
+}
+async fn analytics_get_social_account_analytics_raw(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_platform_type: types::PlatformType = sample("platform_type", r#""TIKTOK""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .analytics_get_social_account_analytics_raw(a_platform_type, &a_team_id)
+                .await,
+        )
+        .await
+}
+async fn comment_get_list(client: &Client) -> Result<Answer, Failure> {
+    let a_imported_post_id: Option<String> = sample("imported_post_id", r#""sample""#)?;
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_order: Option<types::Order> = sample("order", r#""ASC""#)?;
+    let a_order_by: Option<types::OrderBy> = sample("order_by", r#""createdAt""#)?;
+    let a_platforms: Option<::std::vec::Vec<types::CommentGetListPlatform>> = sample(
+        "platforms",
+        r#"["TIKTOK","TIKTOK"]"#,
+    )?;
+    let a_post_id: Option<String> = sample("post_id", r#""sample""#)?;
+    let a_q: Option<String> = sample("q", r#""sample""#)?;
+    let a_status: Option<types::CommentStatus> = sample("status", r#""DRAFT""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .comment_get_list(
+                    a_imported_post_id.as_deref(),
+                    a_limit,
+                    a_offset,
+                    a_order,
+                    a_order_by,
+                    a_platforms.as_ref(),
+                    a_post_id.as_deref(),
+                    a_q.as_deref(),
+                    a_status,
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn comment_create(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CommentCreateBody = sample(
+        "body",
+        r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","text":"sample","title":"sample"}"#,
+    )?;
+    outcome(client.comment_create(&a_body).await).await
+}
+async fn comment_import_get_list(client: &Client) -> Result<Answer, Failure> {
+    let a_imported_post_id: Option<String> = sample("imported_post_id", r#""sample""#)?;
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_post_id: Option<String> = sample("post_id", r#""sample""#)?;
+    let a_status: Option<types::ImportStatus> = sample("status", r#""PENDING""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .comment_import_get_list(
+                    a_imported_post_id.as_deref(),
+                    a_limit,
+                    a_offset,
+                    a_post_id.as_deref(),
+                    a_status,
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn comment_import_create(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CommentImportCreateBody = sample(
+        "body",
+        r#"{"importedPostId":"sample","postId":"sample","socialAccountType":"FACEBOOK","teamId":"sample"}"#,
+    )?;
+    outcome(client.comment_import_create(&a_body).await).await
+}
+async fn comment_import_get_fetched_comments(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_imported_post_id: Option<String> = sample("imported_post_id", r#""sample""#)?;
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_platform: Option<types::ImportPlatform> = sample("platform", r#""FACEBOOK""#)?;
+    let a_post_id: Option<String> = sample("post_id", r#""sample""#)?;
+    let a_social_account_id: Option<String> = sample(
+        "social_account_id",
+        r#""sample""#,
+    )?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .comment_import_get_fetched_comments(
+                    a_imported_post_id.as_deref(),
+                    a_limit,
+                    a_offset,
+                    a_platform,
+                    a_post_id.as_deref(),
+                    a_social_account_id.as_deref(),
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn comment_import_action_fetched_comment(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
+    let a_body: types::CommentImportActionFetchedCommentBody = sample(
+        "body",
+        r#"{"action":"DELETE","banAuthor":true,"reason":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.comment_import_action_fetched_comment(&a_comment_id, &a_body).await)
+        .await
+}
+async fn comment_import_get_by_id(client: &Client) -> Result<Answer, Failure> {
+    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    outcome(client.comment_import_get_by_id(&a_import_id).await).await
+}
+async fn comment_get(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.comment_get(&a_id).await).await
+}
+async fn comment_delete(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.comment_delete(&a_id).await).await
+}
+async fn comment_update(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    let a_body: types::CommentUpdateBody = sample(
+        "body",
+        r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","text":"sample","title":"sample"}"#,
+    )?;
+    outcome(client.comment_update(&a_id, &a_body).await).await
+}
+async fn comment_retry(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.comment_retry(&a_id).await).await
+}
+async fn misc_bluesky_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_bluesky_delete_comment(&a_body).await).await
+}
+async fn misc_bluesky_delete_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_bluesky_delete_post(&a_body).await).await
+}
+async fn misc_discord_delete_message(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_discord_delete_message(&a_body).await).await
+}
+async fn misc_facebook_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_facebook_delete_comment(&a_body).await).await
+}
+async fn misc_facebook_edit_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscFacebookEditCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
+    )?;
+    outcome(client.misc_facebook_edit_comment(&a_body).await).await
+}
+async fn misc_facebook_delete_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_facebook_delete_post(&a_body).await).await
+}
+async fn misc_facebook_edit_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscFacebookEditPostBody = sample(
+        "body",
+        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_facebook_edit_post(&a_body).await).await
+}
+async fn misc_facebook_get_recommendations(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client.misc_facebook_get_recommendations(a_limit, a_offset, &a_team_id).await,
+        )
+        .await
+}
+async fn misc_facebook_get_recommendation_import_status(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_facebook_get_recommendation_import_status(&a_team_id).await)
+        .await
+}
+async fn misc_facebook_import_recommendations(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscFacebookImportRecommendationsBody = sample(
+        "body",
+        r#"{"count":1,"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_facebook_import_recommendations(&a_body).await).await
+}
+async fn misc_facebook_get_recommendation_import_by_id(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    outcome(client.misc_facebook_get_recommendation_import_by_id(&a_import_id).await)
+        .await
+}
+async fn misc_facebook_get_recommendation_by_id(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_facebook_get_recommendation_by_id(&a_recommendation_id, &a_team_id)
+                .await,
+        )
+        .await
+}
+async fn misc_facebook_get_recommendation_comments(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_facebook_get_recommendation_comments(
+                    &a_recommendation_id,
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_facebook_reply_to_recommendation_comment(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
+    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
+    let a_body: types::MiscFacebookReplyToRecommendationCommentBody = sample(
+        "body",
+        r#"{"comment":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(
+            client
+                .misc_facebook_reply_to_recommendation_comment(
+                    &a_recommendation_id,
+                    &a_comment_id,
+                    &a_body,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_facebook_reply_to_recommendation(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
+    let a_body: types::MiscFacebookReplyToRecommendationCommentBody = sample(
+        "body",
+        r#"{"comment":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(
+            client
+                .misc_facebook_reply_to_recommendation(&a_recommendation_id, &a_body)
+                .await,
+        )
+        .await
+}
+async fn misc_facebook_get_token_debug(client: &Client) -> Result<Answer, Failure> {
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_facebook_get_token_debug(&a_team_id).await).await
+}
+async fn misc_google_business_get_location(client: &Client) -> Result<Answer, Failure> {
+    let a_fields: Option<::std::vec::Vec<types::Field>> = sample(
+        "fields",
+        r#"["name","name"]"#,
+    )?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client.misc_google_business_get_location(a_fields.as_ref(), &a_team_id).await,
+        )
+        .await
+}
+async fn misc_google_business_update_location(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessUpdateLocationBody = sample(
+        "body",
+        r#"{"categories":{"additionalCategories":[{"name":"sample"}],"primaryCategory":{"name":"sample"}},"latlng":{"latitude":1.5,"longitude":1.5},"moreHours":[{"hoursTypeId":"sample","periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]}],"openInfo":{},"phoneNumbers":{"additionalPhones":["sample"],"primaryPhone":"sample"},"profile":{"description":"sample"},"regularHours":{"periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]},"serviceArea":{},"specialHours":{"specialHourPeriods":[{"closeTime":{},"closed":true,"endDate":{},"openTime":{},"startDate":{}}]},"storefrontAddress":{"addressLines":["sample"],"administrativeArea":"sample","languageCode":"sample","locality":"sample","postalCode":"sample","regionCode":"sample"},"teamId":"sample","title":"sample","validateOnly":true,"websiteUri":"https://example.com/"}"#,
+    )?;
+    outcome(client.misc_google_business_update_location(&a_body).await).await
+}
+async fn misc_google_business_get_attributes(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_google_business_get_attributes(&a_team_id).await).await
+}
+async fn misc_google_business_update_attributes(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessUpdateAttributesBody = sample(
+        "body",
+        r#"{"attributeMask":"sample","attributes":[{"name":"sample","repeatedEnumValue":{"setValues":["sample"]},"uriValues":[{"uri":"sample"}],"values":[null]}],"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_update_attributes(&a_body).await).await
+}
+async fn misc_google_business_list_available_attributes(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_language_code: Option<String> = sample("language_code", r#""sample""#)?;
+    let a_page_size: Option<i64> = sample("page_size", r#"1"#)?;
+    let a_page_token: Option<String> = sample("page_token", r#""sample""#)?;
+    let a_region_code: Option<String> = sample("region_code", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_google_business_list_available_attributes(
+                    a_language_code.as_deref(),
+                    a_page_size,
+                    a_page_token.as_deref(),
+                    a_region_code.as_deref(),
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_google_business_list_categories(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_filter: Option<String> = sample("filter", r#""sample""#)?;
+    let a_language_code: String = sample("language_code", r#""sample""#)?;
+    let a_names: Option<::std::vec::Vec<::std::string::String>> = sample(
+        "names",
+        r#"["sample","sample"]"#,
+    )?;
+    let a_page_size: Option<i64> = sample("page_size", r#"1"#)?;
+    let a_page_token: Option<String> = sample("page_token", r#""sample""#)?;
+    let a_region_code: String = sample("region_code", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    let a_view: Option<types::View> = sample("view", r#""CATEGORY_VIEW_UNSPECIFIED""#)?;
+    outcome(
+            client
+                .misc_google_business_list_categories(
+                    a_filter.as_deref(),
+                    &a_language_code,
+                    a_names.as_ref(),
+                    a_page_size,
+                    a_page_token.as_deref(),
+                    &a_region_code,
+                    &a_team_id,
+                    a_view,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_google_business_get_food_menus(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_fields: Option<::std::vec::Vec<types::MiscGoogleBusinessGetFoodMenusField>> = sample(
+        "fields",
+        r#"["name","name"]"#,
+    )?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_google_business_get_food_menus(a_fields.as_ref(), &a_team_id)
+                .await,
+        )
+        .await
+}
+async fn misc_google_business_update_food_menus(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessUpdateFoodMenusBody = sample(
+        "body",
+        r#"{"fields":["menus"],"menus":[{}],"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_update_food_menus(&a_body).await).await
+}
+async fn misc_google_business_update_hours(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessUpdateHoursBody = sample(
+        "body",
+        r#"{"fields":["regularHours"],"moreHours":[{"hoursTypeId":"sample","periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]}],"regularHours":{"periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]},"specialHours":{"specialHourPeriods":[{"closeTime":{},"closed":true,"endDate":{},"openTime":{},"startDate":{}}]},"teamId":"sample","validateOnly":true}"#,
+    )?;
+    outcome(client.misc_google_business_update_hours(&a_body).await).await
+}
+async fn misc_google_business_list_place_action_links(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_page_size: Option<i64> = sample("page_size", r#"1"#)?;
+    let a_page_token: Option<String> = sample("page_token", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_google_business_list_place_action_links(
+                    a_page_size,
+                    a_page_token.as_deref(),
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_google_business_create_place_action_link(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessCreatePlaceActionLinkBody = sample(
+        "body",
+        r#"{"placeActionLink":{"isPreferred":true,"name":"sample","placeActionType":"APPOINTMENT","uri":"https://example.com/"},"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_create_place_action_link(&a_body).await).await
+}
+async fn misc_google_business_delete_place_action_link(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessDeletePlaceActionLinkBody = sample(
+        "body",
+        r#"{"name":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_delete_place_action_link(&a_body).await).await
+}
+async fn misc_google_business_update_place_action_link(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessUpdatePlaceActionLinkBody = sample(
+        "body",
+        r#"{"fields":["uri"],"name":"sample","placeActionLink":{"isPreferred":true,"name":"sample","placeActionType":"APPOINTMENT","uri":"https://example.com/"},"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_update_place_action_link(&a_body).await).await
+}
+async fn misc_google_business_get_service_list(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_google_business_get_service_list(&a_team_id).await).await
+}
+async fn misc_google_business_update_service_list(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessUpdateServiceListBody = sample(
+        "body",
+        r#"{"fields":["serviceItems"],"serviceItems":[{}],"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_update_service_list(&a_body).await).await
+}
+async fn misc_google_business_list_media(client: &Client) -> Result<Answer, Failure> {
+    let a_page_size: Option<i64> = sample("page_size", r#"1"#)?;
+    let a_page_token: Option<String> = sample("page_token", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_google_business_list_media(
+                    a_page_size,
+                    a_page_token.as_deref(),
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_google_business_add_media(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessAddMediaBody = sample(
+        "body",
+        r#"{"category":"CATEGORY_UNSPECIFIED","description":"sample","teamId":"sample","uploadId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_add_media(&a_body).await).await
+}
+async fn misc_google_business_delete_media(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscGoogleBusinessDeleteMediaBody = sample(
+        "body",
+        r#"{"mediaName":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_delete_media(&a_body).await).await
+}
+async fn misc_google_business_delete_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_delete_post(&a_body).await).await
+}
+async fn misc_google_business_get_reviews(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_google_business_get_reviews(a_limit, a_offset, &a_team_id).await)
+        .await
+}
+async fn misc_google_business_get_review_import_status(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_google_business_get_review_import_status(&a_team_id).await).await
+}
+async fn misc_google_business_import_reviews(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscFacebookImportRecommendationsBody = sample(
+        "body",
+        r#"{"count":1,"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_import_reviews(&a_body).await).await
+}
+async fn misc_google_business_get_review_import_by_id(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    outcome(client.misc_google_business_get_review_import_by_id(&a_import_id).await)
+        .await
+}
+async fn misc_google_business_get_review_by_id(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_review_id: String = sample("review_id", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_google_business_get_review_by_id(&a_review_id, &a_team_id).await)
+        .await
+}
+async fn misc_google_business_reply_to_review(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_review_id: String = sample("review_id", r#""sample""#)?;
+    let a_body: types::MiscFacebookReplyToRecommendationCommentBody = sample(
+        "body",
+        r#"{"comment":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_reply_to_review(&a_review_id, &a_body).await)
+        .await
+}
+async fn misc_google_business_delete_review_reply(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_review_id: String = sample("review_id", r#""sample""#)?;
+    let a_body: types::MiscGoogleBusinessDeleteReviewReplyBody = sample(
+        "body",
+        r#"{"teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_google_business_delete_review_reply(&a_review_id, &a_body).await)
+        .await
+}
+async fn misc_instagram_search_audio(client: &Client) -> Result<Answer, Failure> {
+    let a_audio_type: types::AudioType = sample("audio_type", r#""original_sound""#)?;
+    let a_search_query: Option<String> = sample("search_query", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_instagram_search_audio(
+                    a_audio_type,
+                    a_search_query.as_deref(),
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_instagram_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_instagram_delete_comment(&a_body).await).await
+}
+async fn misc_instagram_search_locations(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_q: String = sample("q", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_instagram_search_locations(a_limit, &a_q, &a_team_id).await)
+        .await
+}
+async fn misc_instagram_business_discovery(client: &Client) -> Result<Answer, Failure> {
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    let a_username: String = sample("username", r#""sample""#)?;
+    outcome(client.misc_instagram_business_discovery(&a_team_id, &a_username).await)
+        .await
+}
+async fn misc_linkedin_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_linkedin_delete_comment(&a_body).await).await
+}
+async fn misc_linkedin_edit_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscFacebookEditCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
+    )?;
+    outcome(client.misc_linkedin_edit_comment(&a_body).await).await
+}
+async fn misc_linkedin_build_commentary(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscLinkedinBuildCommentaryBody = sample(
+        "body",
+        r#"{"tags":[{"display":"sample","urn":"sample"}],"text":"sample"}"#,
+    )?;
+    outcome(client.misc_linkedin_build_commentary(&a_body).await).await
+}
+async fn misc_linkedin_get_tags(client: &Client) -> Result<Answer, Failure> {
+    let a_display_name: Option<String> = sample("display_name", r#""sample""#)?;
+    let a_q: Option<String> = sample("q", r#""sample""#)?;
+    let a_scope: Option<types::Scope> = sample("scope", r#""people""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    let a_url: Option<String> = sample("url", r#""sample""#)?;
+    outcome(
+            client
+                .misc_linkedin_get_tags(
+                    a_display_name.as_deref(),
+                    a_q.as_deref(),
+                    a_scope,
+                    &a_team_id,
+                    a_url.as_deref(),
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_linkedin_delete_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_linkedin_delete_post(&a_body).await).await
+}
+async fn misc_linkedin_edit_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscLinkedinEditPostBody = sample(
+        "body",
+        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_linkedin_edit_post(&a_body).await).await
+}
+async fn misc_linkedin_reshare_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscLinkedinResharePostBody = sample(
+        "body",
+        r#"{"commentary":"sample","disableReshare":true,"parentPostUrn":"sample","teamId":"sample","visibility":"CONNECTIONS"}"#,
+    )?;
+    outcome(client.misc_linkedin_reshare_post(&a_body).await).await
+}
+async fn misc_mastodon_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_mastodon_delete_comment(&a_body).await).await
+}
+async fn misc_mastodon_edit_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscMastodonEditCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","spoilerText":"sample","teamId":"sample","text":"sample"}"#,
+    )?;
+    outcome(client.misc_mastodon_edit_comment(&a_body).await).await
+}
+async fn misc_mastodon_delete_status(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_mastodon_delete_status(&a_body).await).await
+}
+async fn misc_mastodon_edit_status(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscMastodonEditStatusBody = sample(
+        "body",
+        r#"{"description":"sample","postId":"sample","spoilerText":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_mastodon_edit_status(&a_body).await).await
+}
+async fn misc_pinterest_delete_pin(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_pinterest_delete_pin(&a_body).await).await
+}
+async fn misc_pinterest_edit_pin(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscPinterestEditPinBody = sample(
+        "body",
+        r#"{"altText":"sample","description":"sample","link":"https://example.com/","note":"sample","postId":"sample","teamId":"sample","title":"sample"}"#,
+    )?;
+    outcome(client.misc_pinterest_edit_pin(&a_body).await).await
+}
+async fn misc_reddit_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_reddit_delete_comment(&a_body).await).await
+}
+async fn misc_reddit_edit_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscFacebookEditCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
+    )?;
+    outcome(client.misc_reddit_edit_comment(&a_body).await).await
+}
+async fn misc_reddit_delete_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_reddit_delete_post(&a_body).await).await
+}
+async fn misc_reddit_edit_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscLinkedinEditPostBody = sample(
+        "body",
+        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_reddit_edit_post(&a_body).await).await
+}
+async fn misc_reddit_get_post_requirements(client: &Client) -> Result<Answer, Failure> {
+    let a_subreddit: String = sample("subreddit", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_reddit_get_post_requirements(&a_subreddit, &a_team_id).await)
+        .await
+}
+async fn misc_reddit_get_subreddit_flairs(client: &Client) -> Result<Answer, Failure> {
+    let a_subreddit: String = sample("subreddit", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_reddit_get_subreddit_flairs(&a_subreddit, &a_team_id).await)
+        .await
+}
+async fn misc_slack_delete_message(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_slack_delete_message(&a_body).await).await
+}
+async fn misc_slack_edit_message(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscLinkedinEditPostBody = sample(
+        "body",
+        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_slack_edit_message(&a_body).await).await
+}
+async fn misc_tiktok_get_commercial_music_trending_list(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_date_range: Option<types::DateRange> = sample("date_range", r#""1DAY""#)?;
+    let a_genre: Option<types::Genre> = sample("genre", r#""ROCK""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_tiktok_get_commercial_music_trending_list(
+                    a_date_range,
+                    a_genre,
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_tiktok_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_tiktok_delete_comment(&a_body).await).await
+}
+async fn misc_twitter_delete_tweet(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_twitter_delete_tweet(&a_body).await).await
+}
+async fn misc_youtube_delete_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_delete_comment(&a_body).await).await
+}
+async fn misc_youtube_edit_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscFacebookEditCommentBody = sample(
+        "body",
+        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_edit_comment(&a_body).await).await
+}
+async fn misc_youtube_get_channel_playlist(client: &Client) -> Result<Answer, Failure> {
+    let a_max_results: Option<i64> = sample("max_results", r#"1"#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_youtube_get_channel_playlist(a_max_results, &a_team_id).await)
+        .await
+}
+async fn misc_youtube_update_channel_playlist(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscYoutubeUpdateChannelPlaylistBody = sample(
+        "body",
+        r#"{"description":"sample","playlistId":"sample","privacyStatus":"public","teamId":"sample","title":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_update_channel_playlist(&a_body).await).await
+}
+async fn misc_youtube_create_new_channel_playlist(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::MiscYoutubeCreateNewChannelPlaylistBody = sample(
+        "body",
+        r#"{"description":"sample","privacyStatus":"public","teamId":"sample","title":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_create_new_channel_playlist(&a_body).await).await
+}
+async fn misc_youtube_get_videos_from_playlist(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_max_results: Option<i64> = sample("max_results", r#"1"#)?;
+    let a_playlist_id: String = sample("playlist_id", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_youtube_get_videos_from_playlist(
+                    a_max_results,
+                    &a_playlist_id,
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn misc_youtube_add_video_to_playlist(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscYoutubeAddVideoToPlaylistBody = sample(
+        "body",
+        r#"{"playlistId":"sample","position":1,"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_add_video_to_playlist(&a_body).await).await
+}
+async fn misc_youtube_delete_video_from_playlist(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_playlist_item_id: String = sample("playlist_item_id", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_youtube_delete_video_from_playlist(&a_playlist_item_id, &a_team_id)
+                .await,
+        )
+        .await
+}
+async fn misc_youtube_delete_channel_playlist(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_playlist_id: String = sample("playlist_id", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client.misc_youtube_delete_channel_playlist(&a_playlist_id, &a_team_id).await,
+        )
+        .await
+}
+async fn misc_youtube_get_regions(client: &Client) -> Result<Answer, Failure> {
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.misc_youtube_get_regions(&a_team_id).await).await
+}
+async fn misc_youtube_set_thumbnail(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscYoutubeSetThumbnailBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample","url":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_set_thumbnail(&a_body).await).await
+}
+async fn misc_youtube_delete_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscBlueskyDeletePostBody = sample(
+        "body",
+        r#"{"postId":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_delete_video(&a_body).await).await
+}
+async fn misc_youtube_edit_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::MiscYoutubeEditVideoBody = sample(
+        "body",
+        r#"{"categoryId":"sample","defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","postId":"sample","privacyStatus":"public","tags":["sample"],"teamId":"sample","title":"sample"}"#,
+    )?;
+    outcome(client.misc_youtube_edit_video(&a_body).await).await
+}
+async fn misc_youtube_get_video_categories(client: &Client) -> Result<Answer, Failure> {
+    let a_region_code: Option<String> = sample("region_code", r#""sample""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .misc_youtube_get_video_categories(a_region_code.as_deref(), &a_team_id)
+                .await,
+        )
+        .await
+}
+async fn organization_get_organization(client: &Client) -> Result<Answer, Failure> {
+    outcome(client.organization_get_organization().await).await
+}
+async fn organization_get_comments_usage(client: &Client) -> Result<Answer, Failure> {
+    outcome(client.organization_get_comments_usage().await).await
+}
+async fn organization_get_daily_limits_usage(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_date: Option<::chrono::DateTime<::chrono::offset::Utc>> = sample(
+        "date",
+        r#""2026-01-02T03:04:05Z""#,
+    )?;
+    let a_social_account_id: String = sample("social_account_id", r#""sample""#)?;
+    outcome(
+            client
+                .organization_get_daily_limits_usage(
+                    a_date.as_ref(),
+                    &a_social_account_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn organization_get_imports_usage(client: &Client) -> Result<Answer, Failure> {
+    let a_page: Option<i64> = sample("page", r#"1"#)?;
+    let a_page_size: Option<i64> = sample("page_size", r#"1"#)?;
+    let a_social_account_id: Option<String> = sample(
+        "social_account_id",
+        r#""sample""#,
+    )?;
+    let a_social_account_type: Option<types::Platform> = sample(
+        "social_account_type",
+        r#""TIKTOK""#,
+    )?;
+    let a_team_id: Option<String> = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .organization_get_imports_usage(
+                    a_page,
+                    a_page_size,
+                    a_social_account_id.as_deref(),
+                    a_social_account_type,
+                    a_team_id.as_deref(),
+                )
+                .await,
+        )
+        .await
+}
+async fn organization_get_posts_usage(client: &Client) -> Result<Answer, Failure> {
+    outcome(client.organization_get_posts_usage().await).await
+}
+async fn organization_get_uploads_usage(client: &Client) -> Result<Answer, Failure> {
+    outcome(client.organization_get_uploads_usage().await).await
+}
+async fn post_csv_get_list(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    outcome(client.post_csv_get_list(a_limit, a_offset).await).await
 }
 async fn post_csv_get_by_id(client: &Client) -> Result<Answer, Failure> {
     let a_import_id: String = sample("import_id", r#""sample""#)?;
     outcome(client.post_csv_get_by_id(&a_import_id).await).await
+}
+async fn post_csv_get_rows(client: &Client) -> Result<Answer, Failure> {
+    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_status: Option<types::PostCsvGetRowsResponseItemStatus> = sample(
+        "status",
+        r#""SUCCESS""#,
+    )?;
+    outcome(client.post_csv_get_rows(&a_import_id, a_limit, a_offset, a_status).await)
+        .await
+}
+async fn post_csv_get_status(client: &Client) -> Result<Answer, Failure> {
+    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    outcome(client.post_csv_get_status(&a_import_id).await).await
+}
+async fn post_import_get_status(client: &Client) -> Result<Answer, Failure> {
+    let a_social_account_type: Option<types::PostImportGetStatusSocialAccountType> = sample(
+        "social_account_type",
+        r#""FACEBOOK""#,
+    )?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(client.post_import_get_status(a_social_account_type, &a_team_id).await).await
+}
+async fn post_import_create(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::PostImportCreateBody = sample(
+        "body",
+        r#"{"count":1,"importCarousels":true,"mediaType":"VIDEO","socialAccountType":"FACEBOOK","surface":"PROFILE_GRID","teamId":"sample","withAnalytics":true}"#,
+    )?;
+    outcome(client.post_import_create(&a_body).await).await
+}
+async fn post_import_get_imported_posts(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_social_account_type: types::PostImportGetStatusSocialAccountType = sample(
+        "social_account_type",
+        r#""FACEBOOK""#,
+    )?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .post_import_get_imported_posts(
+                    a_limit,
+                    a_offset,
+                    a_social_account_type,
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn post_import_delete_imported_posts(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::PostImportDeleteImportedPostsBody = sample(
+        "body",
+        r#"{"postIds":["sample"],"teamId":"sample"}"#,
+    )?;
+    outcome(client.post_import_delete_imported_posts(&a_body).await).await
+}
+async fn post_import_get_by_id(client: &Client) -> Result<Answer, Failure> {
+    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    outcome(client.post_import_get_by_id(&a_import_id).await).await
+}
+async fn post_import_retry_import(client: &Client) -> Result<Answer, Failure> {
+    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_body: types::MiscGoogleBusinessDeleteReviewReplyBody = sample(
+        "body",
+        r#"{"teamId":"sample"}"#,
+    )?;
+    outcome(client.post_import_retry_import(&a_import_id, &a_body).await).await
+}
+async fn post_get_list(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_order: Option<types::Order> = sample("order", r#""ASC""#)?;
+    let a_order_by: Option<types::PostGetListOrderBy> = sample(
+        "order_by",
+        r#""createdAt""#,
+    )?;
+    let a_platforms: Option<::std::vec::Vec<types::Platform>> = sample(
+        "platforms",
+        r#"["TIKTOK","TIKTOK"]"#,
+    )?;
+    let a_post_date_from: Option<::chrono::DateTime<::chrono::offset::Utc>> = sample(
+        "post_date_from",
+        r#""2026-01-02T03:04:05Z""#,
+    )?;
+    let a_post_date_to: Option<::chrono::DateTime<::chrono::offset::Utc>> = sample(
+        "post_date_to",
+        r#""2026-01-02T03:04:05Z""#,
+    )?;
+    let a_q: Option<String> = sample("q", r#""sample""#)?;
+    let a_status: Option<types::PostStatus> = sample("status", r#""DRAFT""#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    outcome(
+            client
+                .post_get_list(
+                    a_limit,
+                    a_offset,
+                    a_order,
+                    a_order_by,
+                    a_platforms.as_ref(),
+                    a_post_date_from.as_ref(),
+                    a_post_date_to.as_ref(),
+                    a_q.as_deref(),
+                    a_status,
+                    &a_team_id,
+                )
+                .await,
+        )
+        .await
+}
+async fn post_create(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::PostCreateBody = sample(
+        "body",
+        r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"sample","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","title":"sample"}"#,
+    )?;
+    outcome(client.post_create(&a_body).await).await
+}
+async fn post_reconnect_social_account(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::PostReconnectSocialAccountBody = sample(
+        "body",
+        r#"{"postIds":["sample"],"teamId":"sample","type":"TIKTOK"}"#,
+    )?;
+    outcome(client.post_reconnect_social_account(&a_body).await).await
+}
+async fn post_get_reconnect_social_account_candidates(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_team_id: String = sample("team_id", r#""sample""#)?;
+    let a_type_: types::Platform = sample("type_", r#""TIKTOK""#)?;
+    outcome(
+            client
+                .post_get_reconnect_social_account_candidates(
+                    a_limit,
+                    a_offset,
+                    &a_team_id,
+                    a_type_,
+                )
+                .await,
+        )
+        .await
+}
+async fn post_get_by_reference_key(client: &Client) -> Result<Answer, Failure> {
+    let a_reference_key: String = sample("reference_key", r#""sample""#)?;
+    outcome(client.post_get_by_reference_key(&a_reference_key).await).await
+}
+async fn post_get(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.post_get(&a_id).await).await
+}
+async fn post_delete(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.post_delete(&a_id).await).await
+}
+async fn post_update(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    let a_body: types::PostUpdateBody = sample(
+        "body",
+        r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"sample","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","title":"sample"}"#,
+    )?;
+    outcome(client.post_update(&a_id, &a_body).await).await
+}
+async fn post_retry(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.post_retry(&a_id).await).await
 }
 async fn social_account_get_by_type(client: &Client) -> Result<Answer, Failure> {
     let a_team_id: String = sample("team_id", r#""sample""#)?;
@@ -420,7 +5310,7 @@ async fn social_account_copy(client: &Client) -> Result<Answer, Failure> {
 async fn social_account_create_portal_link(client: &Client) -> Result<Answer, Failure> {
     let a_body: types::SocialAccountCreatePortalLinkBody = sample(
         "body",
-        r#"{"disableAutoLogin":true,"expiresIn":5,"forceBrowserOAuth":true,"goBackButtonText":"sample","hideGoBackButton":true,"hideLanguageSwitcher":true,"hidePoweredBy":true,"hideUserLogo":true,"hideUserName":true,"instagramConnectionMethod":"FACEBOOK","language":"en","logoUrl":"https://example.com/","maxSocialAccountsConnected":1,"redirectUrl":"https://example.com/","serverUrl":"https://example.com/","showModalOnConnectSuccess":true,"socialAccountTypes":["TIKTOK"],"teamId":"sample","tiktokForceLogin":true,"userLogoUrl":"https://example.com/","userName":"sample","withBusinessScope":true}"#,
+        r#"{"disableAutoLogin":true,"expiresIn":1,"forceBrowserOAuth":true,"goBackButtonText":"sample","hideGoBackButton":true,"hideLanguageSwitcher":true,"hidePoweredBy":true,"hideUserLogo":true,"hideUserName":true,"instagramConnectionMethod":"FACEBOOK","language":"en","logoUrl":"https://example.com/","maxSocialAccountsConnected":1.5,"redirectUrl":"https://example.com/","serverUrl":"https://example.com/","showModalOnConnectSuccess":true,"socialAccountTypes":["TIKTOK"],"teamId":"sample","tiktokForceLogin":true,"userLogoUrl":"https://example.com/","userName":"sample","withBusinessScope":true}"#,
     )?;
     outcome(client.social_account_create_portal_link(&a_body).await).await
 }
@@ -455,8 +5345,8 @@ async fn social_account_set_channel(client: &Client) -> Result<Answer, Failure> 
 async fn social_account_get_accounts_to_delete(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_page: Option<::std::num::NonZeroU64> = sample("page", r#"1"#)?;
-    let a_page_size: Option<::std::num::NonZeroU64> = sample("page_size", r#"1"#)?;
+    let a_page: Option<i64> = sample("page", r#"1"#)?;
+    let a_page_size: Option<i64> = sample("page_size", r#"1"#)?;
     outcome(client.social_account_get_accounts_to_delete(a_page, a_page_size).await)
         .await
 }
@@ -468,16 +5358,98 @@ async fn social_account_unset_channel(client: &Client) -> Result<Answer, Failure
     outcome(client.social_account_unset_channel(&a_body).await).await
 }
 async fn team_get_list(client: &Client) -> Result<Answer, Failure> {
-    let a_limit: Option<::std::num::NonZeroU64> = sample("limit", r#"1"#)?;
-    let a_offset: Option<u64> = sample("offset", r#"1"#)?;
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
     let a_search: Option<String> = sample("search", r#""sample""#)?;
     outcome(client.team_get_list(a_limit, a_offset, a_search.as_deref()).await).await
+}
+async fn team_create_team(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::TeamCreateTeamBody = sample(
+        "body",
+        r#"{"avatarUrl":"sample","copyTeamId":"sample","name":"sample"}"#,
+    )?;
+    outcome(client.team_create_team(&a_body).await).await
 }
 async fn team_get_team(client: &Client) -> Result<Answer, Failure> {
     let a_id: String = sample("id", r#""sample""#)?;
     outcome(client.team_get_team(&a_id).await).await
 }
+async fn team_delete_team(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.team_delete_team(&a_id).await).await
+}
+async fn team_update_team(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    let a_body: types::TeamUpdateTeamBody = sample(
+        "body",
+        r#"{"avatarUrl":"sample","name":"sample"}"#,
+    )?;
+    outcome(client.team_update_team(&a_id, &a_body).await).await
+}
+async fn upload_get_list(client: &Client) -> Result<Answer, Failure> {
+    let a_status: Option<types::Status> = sample("status", r#""USED""#)?;
+    let a_team_id: Option<String> = sample("team_id", r#""sample""#)?;
+    let a_type_: Option<types::UploadType> = sample("type_", r#""image""#)?;
+    outcome(client.upload_get_list(a_status, a_team_id.as_deref(), a_type_).await).await
+}
+async fn upload_delete_many(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadDeleteManyBody = sample("body", r#"{"ids":["sample"]}"#)?;
+    outcome(client.upload_delete_many(&a_body).await).await
+}
+async fn upload_finalize_large_upload(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadFinalizeLargeUploadBody = sample(
+        "body",
+        r#"{"path":"sample","teamId":"sample"}"#,
+    )?;
+    outcome(client.upload_finalize_large_upload(&a_body).await).await
+}
+async fn upload_create_from_url(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadCreateFromUrlBody = sample(
+        "body",
+        r#"{"teamId":"sample","url":"https://example.com/"}"#,
+    )?;
+    outcome(client.upload_create_from_url(&a_body).await).await
+}
+async fn upload_init_large_upload(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadInitLargeUploadBody = sample(
+        "body",
+        r#"{"fileName":"sample","fileSize":1,"mimeType":"image/jpg","teamId":"sample"}"#,
+    )?;
+    outcome(client.upload_init_large_upload(&a_body).await).await
+}
+async fn upload_abort_multipart_upload(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadAbortMultipartUploadBody = sample(
+        "body",
+        r#"{"path":"sample","teamId":"sample","uploadId":"sample"}"#,
+    )?;
+    outcome(client.upload_abort_multipart_upload(&a_body).await).await
+}
+async fn upload_complete_multipart_upload(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadCompleteMultipartUploadBody = sample(
+        "body",
+        r#"{"parts":[{"etag":"sample","partNumber":1}],"path":"sample","teamId":"sample","uploadId":"sample"}"#,
+    )?;
+    outcome(client.upload_complete_multipart_upload(&a_body).await).await
+}
+async fn upload_init_multipart_upload(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadInitMultipartUploadBody = sample(
+        "body",
+        r#"{"fileName":"sample","fileSize":1,"mimeType":"image/jpg","teamId":"sample"}"#,
+    )?;
+    outcome(client.upload_init_multipart_upload(&a_body).await).await
+}
+async fn upload_sign_multipart_parts(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::UploadSignMultipartPartsBody = sample(
+        "body",
+        r#"{"partNumbers":[1],"path":"sample","teamId":"sample","uploadId":"sample"}"#,
+    )?;
+    outcome(client.upload_sign_multipart_parts(&a_body).await).await
+}
 async fn upload_get(client: &Client) -> Result<Answer, Failure> {
     let a_id: String = sample("id", r#""sample""#)?;
     outcome(client.upload_get(&a_id).await).await
+}
+async fn upload_delete(client: &Client) -> Result<Answer, Failure> {
+    let a_id: String = sample("id", r#""sample""#)?;
+    outcome(client.upload_delete(&a_id).await).await
 }

@@ -132,7 +132,7 @@ async fn create_search(client: &Client) -> Result<Answer, Failure> {
 }
 async fn get_search(client: &Client) -> Result<Answer, Failure> {
     let a_search_id: String = sample("search_id", r#""sample""#)?;
-    let a_limit: Option<::std::num::NonZeroU64> = sample("limit", r#"1"#)?;
-    let a_offset: Option<u64> = sample("offset", r#"1"#)?;
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
     outcome(client.get_search(&a_search_id, a_limit, a_offset).await).await
 }

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::normalize::Unbound;
-use crate::providers::{Auth, Provider};
+use crate::normalize::{operations, Unbound};
+use crate::providers::{Auth, Prose, Provider};
 
 /// Every operation the normalizer could not bind must be bound by hand (and
 /// listed in `hand_written`), so none is lost without anyone deciding so; a
@@ -30,6 +30,9 @@ pub fn check_unbound(unbound: &[Unbound], provider: &Provider) -> Result<(), Str
 
 /// Checks `spec` against `provider`; the message says which field disagrees.
 pub fn check(spec: &Value, provider: &Provider) -> Result<(), String> {
+    if provider.prose == Prose::Own {
+        summarized(spec)?;
+    }
     let server = spec.pointer("/servers/0/url").and_then(Value::as_str);
     if server != Some(provider.base_url.as_str()) {
         return Err(format!(
@@ -49,6 +52,28 @@ pub fn check(spec: &Value, provider: &Provider) -> Result<(), String> {
             provider.auth
         ))
     }
+}
+
+/// With the provider's prose removed, every operation's documentation is the
+/// summary the project's overlay gives it; one without is a new operation
+/// nobody has described yet.
+fn summarized(spec: &Value) -> Result<(), String> {
+    let missing: Vec<String> = operations(spec)
+        .filter(|(_, _, op)| {
+            op.get("summary")
+                .and_then(Value::as_str)
+                .is_none_or(|s| s.trim().is_empty())
+        })
+        .map(|(path, method, _)| format!("{} {path}", method.to_uppercase()))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} operation(s) have no summary; providers.toml says prose = \"own\", so overlay.yaml must give each one: {}",
+        missing.len(),
+        missing.join(", ")
+    ))
 }
 
 fn matches_auth(scheme: &Value, auth: &Auth) -> bool {
@@ -89,6 +114,7 @@ mod tests {
             licence: "l".into(),
             hand_written: vec!["upload_create".into()],
             select: None,
+            prose: Default::default(),
         }
     }
 
@@ -155,5 +181,32 @@ mod tests {
         )
         .unwrap_err()
         .contains("securitySchemes"));
+    }
+
+    #[test]
+    fn own_prose_needs_a_summary_on_every_operation() {
+        let mut own = provider(Auth::Header {
+            header: "x-api-key".into(),
+        });
+        own.prose = Prose::Own;
+        let mut s = spec(json!({"type": "apiKey", "in": "header", "name": "x-api-key"}));
+        s["paths"] = json!({"/a": {
+            "get": {"operationId": "a", "summary": "Read an a."},
+            "post": {"operationId": "b", "summary": " "}
+        }});
+        let err = check(&s, &own).unwrap_err();
+        assert!(
+            err.contains("1 operation(s)") && err.contains("POST /a"),
+            "{err}"
+        );
+        s["paths"]["/a"]["post"]["summary"] = json!("Make an a.");
+        check(&s, &own).unwrap();
+        // The provider's own words are kept otherwise; none are demanded.
+        s["paths"]["/a"]["post"]
+            .as_object_mut()
+            .unwrap()
+            .remove("summary");
+        own.prose = Prose::Provider;
+        check(&s, &own).unwrap();
     }
 }

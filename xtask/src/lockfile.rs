@@ -22,6 +22,10 @@ pub struct SourceLock {
     /// Lowercase hex SHA-256 of the file's bytes.
     pub sha256: String,
     pub size: u64,
+    /// SHA-256 of what the provider published, when the file is not those
+    /// bytes (`prose = "own"` strips the provider's words before writing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream_sha256: Option<String>,
     /// RFC 3339, UTC.
     pub fetched_at: String,
 }
@@ -33,6 +37,7 @@ impl SourceLock {
             url: url.to_string(),
             sha256: sha256_hex(bytes),
             size: bytes.len() as u64,
+            upstream_sha256: None,
             fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         }
     }

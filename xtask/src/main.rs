@@ -10,6 +10,7 @@ mod fsutil;
 mod lockfile;
 mod normalize;
 mod overlay_hint;
+mod prose;
 mod providers;
 mod shape_agreement;
 mod snapshot;

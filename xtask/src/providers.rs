@@ -28,6 +28,21 @@ pub struct Provider {
     /// Which operations of the source to bind (default: all).
     #[serde(default)]
     pub select: Option<Selection>,
+    /// Whose words a fetched source keeps: the provider's (default), or
+    /// none, the project writing its own in `overlay.yaml`.
+    #[serde(default)]
+    pub prose: Prose,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prose {
+    /// The fetched description is committed as published.
+    #[default]
+    Provider,
+    /// `fetch` removes descriptions, summaries and examples before writing
+    /// (see `crate::prose`); the facts of the interface stay.
+    Own,
 }
 
 impl Provider {

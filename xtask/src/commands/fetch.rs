@@ -17,7 +17,8 @@ use crate::error::{Result, XtaskError};
 use crate::fsutil::write_atomic;
 use crate::lockfile::{self, SourceLock};
 use crate::normalize::passes::version::supported;
-use crate::providers::{Provider, Providers};
+use crate::prose;
+use crate::providers::{Prose, Provider, Providers};
 use crate::workspace::display_relative;
 
 pub struct Options<'a> {
@@ -153,8 +154,16 @@ pub fn fetch_one(
             (url.clone(), got.bytes)
         }
     };
+    let published = bytes;
+    let bytes = match provider.prose {
+        Prose::Provider => published.clone(),
+        Prose::Own => facts_only(&file, &published)?,
+    };
     write_atomic(&destination, &bytes)?;
-    let lock = SourceLock::new(&file, &origin, &bytes);
+    let mut lock = SourceLock::new(&file, &origin, &bytes);
+    if bytes != published {
+        lock.upstream_sha256 = Some(lockfile::sha256_hex(&published));
+    }
     if options.out.is_none() {
         write_atomic(&lockfile::path(&dir), lock.to_toml().as_bytes())?;
     }
@@ -162,6 +171,22 @@ pub fn fetch_one(
         path: destination,
         sha256: lock.sha256,
     })
+}
+
+/// The published description without the provider's prose, in the format
+/// the source file declares.
+fn facts_only(file: &str, published: &[u8]) -> Result<Vec<u8>> {
+    let mut doc = document::parse(Path::new(file), published)?;
+    prose::strip(&mut doc);
+    if file.ends_with(".json") {
+        return Ok(document::to_canonical_json(&doc));
+    }
+    serde_norway::to_string(&doc)
+        .map(String::into_bytes)
+        .map_err(|e| XtaskError::Config {
+            path: PathBuf::from(file),
+            message: format!("cannot write the description as YAML: {e}"),
+        })
 }
 
 fn authored_error(providers: &Providers, module: &str, provider: &Provider) -> XtaskError {

@@ -288,3 +288,56 @@ fn an_authored_source_is_not_overwritten() {
     run(&providers, &[], &everything).unwrap();
     assert_eq!(written(dir.path()), ["source.yaml"]);
 }
+
+/// What bundle.social publishes (the copy in ../shared/upstream, skipped with
+/// a notice when absent), fetched and normalized in a scratch copy of
+/// `specs/`, gives byte for byte the committed `source.json` and
+/// `openapi.json`: the committed files are the published facts plus the
+/// project's overlay, and nothing else.
+#[test]
+fn fetch_and_normalize_reproduce_the_committed_bundle_social_files() {
+    let Some(upstream) = crate::workspace::upstream_bundle_social() else {
+        return;
+    };
+    let committed = crate::workspace::root().join("specs");
+    let scratch = tempfile::tempdir().unwrap();
+    let specs = scratch.path().join("specs");
+    std::fs::create_dir_all(specs.join("bundle_social")).unwrap();
+    std::fs::copy(
+        committed.join("providers.toml"),
+        specs.join("providers.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        committed.join("bundle_social/overlay.yaml"),
+        specs.join("bundle_social/overlay.yaml"),
+    )
+    .unwrap();
+    let providers = Providers::load(&specs).unwrap();
+    let provider = &providers.by_module["bundle_social"];
+    let options = Options {
+        from: Some(&upstream),
+        out: None,
+        limits: Limits::default(),
+    };
+    fetch_one(&providers, "bundle_social", provider, &options).unwrap();
+
+    let read =
+        |dir: &Path, file: &str| std::fs::read(dir.join("bundle_social").join(file)).unwrap();
+    let fetched = read(&specs, "source.json");
+    assert!(
+        fetched == read(&committed, "source.json"),
+        "fetch writes a different source.json than the committed one: run `cargo xtask fetch bundle_social` and review"
+    );
+    let published = std::fs::read_to_string(&upstream).unwrap();
+    let some_prose = "Permanently delete";
+    assert!(published.contains(some_prose));
+    assert!(!String::from_utf8(fetched).unwrap().contains(some_prose));
+
+    let normalized =
+        crate::commands::normalize::normalize_provider(&providers, "bundle_social").unwrap();
+    assert!(
+        normalized.bytes == read(&committed, "openapi.json"),
+        "the fetched source normalizes to a different openapi.json: run `cargo xtask normalize bundle_social`"
+    );
+}

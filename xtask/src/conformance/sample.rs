@@ -138,7 +138,13 @@ impl Sampler<'_> {
     }
 
     fn object(&mut self, schema: &Value, depth: usize, at: &str) -> Value {
-        if schema.get("properties").is_none() {
+        // A new key is data of the map's value type where there are no
+        // properties, or where additionalProperties says what extra values are.
+        let typed_extras = schema
+            .get("additionalProperties")
+            .and_then(Value::as_object)
+            .is_some_and(|extra| !extra.is_empty());
+        if schema.get("properties").is_none() || typed_extras {
             self.maps.push(at.to_string());
         }
         let required: Vec<&str> = schema

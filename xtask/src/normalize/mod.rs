@@ -143,6 +143,8 @@ pub const PASSES: &[Pass] = &[
     passes::success_bodies::PASS,
     passes::error_bodies::PASS,
     passes::string_constraints::PASS,
+    passes::number_constraints::PASS,
+    passes::open_objects::PASS,
     passes::hoist::PASS,
     passes::nullable_components::PASS,
     passes::prune::PASS,
@@ -200,9 +202,10 @@ mod tests {
     use super::*;
 
     fn load(module: &str) -> Value {
-        let root = crate::workspace::root();
-        let path = root.join("specs").join(module).join("source.yaml");
-        crate::document::read(&path).unwrap()
+        let specs = crate::workspace::root().join("specs");
+        let providers = crate::providers::Providers::load(&specs).unwrap();
+        let source = &providers.by_module[module].source;
+        crate::document::read(&specs.join(module).join(source)).unwrap()
     }
 
     #[test]
@@ -248,13 +251,22 @@ mod tests {
     }
 
     #[test]
-    fn only_shrinking_passes_are_optional() {
+    fn only_shrinking_and_relaxing_passes_are_optional() {
         let optional: Vec<_> = PASSES
             .iter()
             .filter(|p| !p.essential)
             .map(|p| p.name)
             .collect();
-        assert_eq!(optional, ["string-constraints", "hoist", "prune"]);
+        assert_eq!(
+            optional,
+            [
+                "string-constraints",
+                "number-constraints",
+                "open-objects",
+                "hoist",
+                "prune"
+            ]
+        );
     }
 
     #[test]

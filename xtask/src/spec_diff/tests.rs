@@ -75,10 +75,10 @@ fn bodies_appearing_and_going_are_reported() {
     assert_eq!(kinds, [Kind::BodyAdded, Kind::BodyAdded]);
 }
 
-/// The committed bundle.social description against the provider's full
-/// published one (skipped with a notice when that is absent): the committed
-/// one is a faithful subset, so the upstream adds operations and fields but
-/// removes nothing a user of the committed client calls.
+/// The committed bundle.social description is derived from the provider's
+/// published one (skipped with a notice when that is absent): against what
+/// the published document normalizes to, the report shows no change at all,
+/// documentation aside, which the report never compares.
 #[test]
 fn committed_bundle_social_against_upstream() {
     let root = crate::workspace::root();
@@ -89,14 +89,9 @@ fn committed_bundle_social_against_upstream() {
     let committed = crate::workspace::committed_spec("bundle_social");
     let upstream = crate::commands::diff::against(&providers, "bundle_social", &path).unwrap();
     let changes = diff(&committed, &upstream);
-    let count = |kind: Kind| changes.iter().filter(|c| c.kind == kind).count();
-    eprintln!("{}", report::tally(&changes));
-    assert_eq!(count(Kind::OperationRemoved), 0);
-    assert_eq!(count(Kind::OperationRenamed), 0);
-    assert_eq!(count(Kind::FieldRemoved), 0, "{changes:#?}");
+    assert!(changes.is_empty(), "{}", report::tally(&changes));
     assert!(
-        count(Kind::OperationAdded) >= 130,
-        "{}",
-        report::tally(&changes)
+        committed["paths"].as_object().unwrap().len() > 100,
+        "the whole published API is committed"
     );
 }

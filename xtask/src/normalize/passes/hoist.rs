@@ -51,6 +51,12 @@ struct Registry {
     hoisted: Vec<(String, Value)>,
     /// resource names (`Team`, `Post`) kept for the resources' entities
     entity_nouns: BTreeSet<String>,
+    /// names pinned with `x-social-clients-name` anywhere in the document:
+    /// no other schema may take them, whichever is visited first
+    pinned: BTreeSet<String>,
+    /// hoisted names given up for a pinned one (the shape was named before
+    /// its pinned use was visited); references are rewritten at the end
+    renamed: BTreeMap<String, String>,
 }
 
 impl Registry {
@@ -59,11 +65,14 @@ impl Registry {
     /// Only an `entity` may take a resource's name.
     fn component_for(&mut self, schema: Value, candidates: &[String], entity: bool) -> String {
         let shape = shape_key(&schema);
-        if let Some(name) = self.by_shape.get(&shape) {
-            return name.clone();
+        if let Some(name) = self.by_shape.get(&shape).cloned() {
+            return self.prefer_pinned(name, candidates, &shape);
         }
-        let free =
-            |c: &String| !self.taken.contains(c) && (entity || !self.entity_nouns.contains(c));
+        let free = |c: &String| {
+            !self.taken.contains(c)
+                && (entity || !self.entity_nouns.contains(c))
+                && (!self.pinned.contains(c) || candidates.len() == 1 && candidates[0] == *c)
+        };
         let name = candidates
             .iter()
             .find(|c| free(c))
@@ -80,6 +89,37 @@ impl Registry {
         self.hoisted.push((name.clone(), schema));
         name
     }
+
+    /// A pinned use of a shape already hoisted under a derived name renames
+    /// that component, so the pin holds wherever the shape is met first.
+    fn prefer_pinned(&mut self, name: String, candidates: &[String], shape: &str) -> String {
+        let [wanted] = candidates else {
+            return name;
+        };
+        if *wanted == name || !self.pinned.contains(wanted) || self.taken.contains(wanted) {
+            return name;
+        }
+        let Some(entry) = self.hoisted.iter_mut().find(|(n, _)| *n == name) else {
+            return name; // an authored component keeps its own name
+        };
+        entry.0 = wanted.clone();
+        self.taken.remove(&name);
+        self.taken.insert(wanted.clone());
+        self.by_shape.insert(shape.to_string(), wanted.clone());
+        self.renamed.insert(name, wanted.clone());
+        wanted.clone()
+    }
+}
+
+/// Every name pinned with [`NAME_EXTENSION`] in `doc`.
+fn pinned_names(doc: &Value) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    crate::normalize::pointer::walk(doc, &mut String::new(), &mut |_, v| {
+        if let Some(name) = v.get(NAME_EXTENSION).and_then(Value::as_str) {
+            names.insert(name.to_string());
+        }
+    });
+    names
 }
 
 fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
@@ -99,6 +139,7 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             .cloned()
             .chain(RESERVED.iter().map(|s| s.to_string()))
             .collect(),
+        pinned: pinned_names(doc),
         ..Registry::default()
     };
 
@@ -174,8 +215,23 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         })?;
     }
 
+    let renamed = std::mem::take(&mut reg.renamed);
     for (name, schema) in reg.hoisted {
         schemas.insert(name, schema);
+    }
+    if !renamed.is_empty() {
+        let rewrite = &mut |r: &mut String| {
+            let Some(old) = r.strip_prefix("#/components/schemas/") else {
+                return;
+            };
+            if let Some(new) = renamed.get(old) {
+                *r = format!("#/components/schemas/{new}");
+            }
+        };
+        walk_mut_refs(doc, rewrite);
+        for schema in schemas.values_mut() {
+            walk_mut_refs(schema, rewrite);
+        }
     }
     if !schemas.is_empty() {
         let components = doc
@@ -586,6 +642,35 @@ mod tests {
         assert!(doc["components"]["schemas"]["Envelope"]
             .get(NAME_EXTENSION)
             .is_none());
+    }
+
+    #[test]
+    fn a_pinned_name_holds_where_the_shape_is_met_first_and_is_kept_from_others() {
+        let platform = json!({"type": "string", "enum": ["A", "B"]});
+        let mut pinned = platform.clone();
+        pinned[NAME_EXTENSION] = json!("Platform");
+        let doc = run_on(json!({"paths": {
+            "/a": {"get": op("a", json!({"type": "object", "properties": {
+                "kind": platform,
+                "platform": {"type": "string", "enum": ["C"]}
+            }}))},
+            "/b": {"get": op("b", json!({"type": "object", "properties": {"kind": pinned}}))}
+        }}));
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(schemas["Platform"]["enum"], json!(["A", "B"]));
+        assert!(schemas.get("Kind").is_none(), "{schemas}");
+        assert_eq!(
+            schemas["AResponse"]["properties"]["kind"]["$ref"],
+            "#/components/schemas/Platform"
+        );
+        assert_eq!(
+            schemas["BResponse"]["properties"]["kind"]["$ref"],
+            "#/components/schemas/Platform"
+        );
+        let other = schemas["AResponse"]["properties"]["platform"]["$ref"]
+            .as_str()
+            .unwrap();
+        assert_ne!(other, "#/components/schemas/Platform");
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub mod json_schema;
 pub mod lenient;
 pub mod media_types;
 pub mod nullable_components;
+pub mod number_constraints;
+pub mod open_objects;
 pub mod operation_ids;
 pub mod overlay;
 pub mod parameter_styles;
