@@ -44,6 +44,7 @@ mod builder;
 mod hooks;
 #[cfg(feature = "bundle-social")]
 mod multipart;
+pub mod paging;
 mod provider;
 pub mod rate_window;
 mod redact;

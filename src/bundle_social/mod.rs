@@ -14,6 +14,7 @@ pub use generated::*;
 pub use rate_window::WaitError;
 
 mod account;
+mod lists;
 
 mod post_csv;
 mod rate_window;

@@ -1,0 +1,112 @@
+//! Every item of a paged list as one [`Stream`]: the caller writes the call
+//! for one page, the stream asks for page after page until the list ends.
+//!
+//! A list ends at the first page that is empty or shorter than asked for, or
+//! once the items seen reach the total the answers report, whichever comes
+//! first, so a provider that ignores `limit` or miscounts `total` still ends
+//! the stream. Pages are fetched one at a time, only as the stream is
+//! polled; dropping it stops. Each page request goes through the client's
+//! retry policy, which waits out a 429 for the `Retry-After` the provider
+//! sends, so a long listing slows down at the rate limit instead of failing.
+//!
+//! ```no_run
+//! # #[cfg(feature = "bundle-social")]
+//! # async fn run(client: social_clients::bundle_social::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use futures_util::TryStreamExt;
+//! use social_clients::paging;
+//! use social_clients::bundle_social::types::PostStatus;
+//!
+//! // Every post of a team that failed, 50 per request.
+//! let failed: Vec<_> = paging::by_offset(50, |offset, limit| {
+//!     client.post_get_list(
+//!         Some(limit), Some(offset), None, None, None, None, None, None,
+//!         Some(PostStatus::Error), "team_1",
+//!     )
+//! })
+//! .try_collect()
+//! .await?;
+//! # Ok(()) }
+//! ```
+
+use std::future::Future;
+
+use futures_util::stream::{self, Stream, TryStreamExt};
+use progenitor_client::{Error, ResponseValue};
+
+/// One answer of an offset-paged list: the items it carries and, when the
+/// provider reports it, how many the whole list holds.
+pub trait OffsetPage {
+    /// What the list holds.
+    type Item;
+    /// The items of this page, in the provider's order.
+    fn into_items(self) -> Vec<Self::Item>;
+    /// How many items the whole list holds, when the answer says.
+    fn total(&self) -> Option<u64>;
+}
+
+/// Where a listing stands between two pages.
+struct Cursor {
+    offset: i64,
+    done: bool,
+}
+
+/// Every item of an offset-paged list, `page_size` per request: `fetch` is
+/// called with the offset and limit of each page in turn.
+///
+/// # Errors
+/// The stream yields the first failed page's error and then ends.
+pub fn by_offset<P, E, F, Fut>(
+    page_size: u32,
+    mut fetch: F,
+) -> impl Stream<Item = Result<P::Item, Error<E>>>
+where
+    P: OffsetPage,
+    F: FnMut(i64, i64) -> Fut,
+    Fut: Future<Output = Result<ResponseValue<P>, Error<E>>>,
+{
+    // A page size of 0 would ask for nothing forever.
+    let limit = i64::from(page_size.max(1));
+    let start = Cursor {
+        offset: 0,
+        done: false,
+    };
+    stream::try_unfold(start, move |cursor| {
+        let page = (!cursor.done).then(|| fetch(cursor.offset, limit));
+        async move {
+            let Some(page) = page else {
+                return Ok::<_, Error<E>>(None);
+            };
+            let page = page.await?.into_inner();
+            let total = page.total();
+            let items = page.into_items();
+            let seen = cursor.offset.saturating_add(items.len() as i64);
+            let done = items.is_empty()
+                || (items.len() as i64) < limit
+                || total.is_some_and(|total| seen >= i64::try_from(total).unwrap_or(i64::MAX));
+            Ok(Some((items, Cursor { offset: seen, done })))
+        }
+    })
+    .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
+    .try_flatten()
+}
+
+/// Implements [`OffsetPage`] for generated answers that hold their items in
+/// one field and the list's size in another (`total`, a JSON number).
+#[allow(unused_macros)]
+macro_rules! offset_page {
+    ($($answer:ty => $items:ident: $item:ty),* $(,)?) => {$(
+        impl $crate::paging::OffsetPage for $answer {
+            type Item = $item;
+            fn into_items(self) -> Vec<$item> {
+                self.$items
+            }
+            fn total(&self) -> Option<u64> {
+                // A count sent as a float (the description says `number`)
+                // that is negative or not finite says nothing.
+                (self.total.is_finite() && self.total >= 0.0).then(|| self.total as u64)
+            }
+        }
+    )*};
+}
+#[allow(unused_imports)]
+pub(crate) use offset_page;
