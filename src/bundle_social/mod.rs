@@ -11,10 +11,12 @@ mod generated {
 }
 
 pub use generated::*;
+pub use publish::{PublishError, PublishReport, PublishWait, TargetOutcome};
 pub use rate_window::WaitError;
 
 mod account;
 mod lists;
+mod publish;
 
 mod post_csv;
 mod rate_window;

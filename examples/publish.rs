@@ -1,0 +1,65 @@
+//! Publish an image to LinkedIn and X through bundle.social and wait for the
+//! outcome on each platform.
+//!
+//! ```sh
+//! BUNDLE_SOCIAL_API_KEY=... BUNDLE_SOCIAL_TEAM_ID=... \
+//!     cargo run --example publish -- https://example.com/launch.png "Launch day"
+//! ```
+
+use std::time::Duration;
+
+use serde_json::json;
+use social_clients::bundle_social::{types, Client, PublishWait, TargetOutcome};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let key = std::env::var("BUNDLE_SOCIAL_API_KEY")?;
+    let team_id = std::env::var("BUNDLE_SOCIAL_TEAM_ID")?;
+    let mut args = std::env::args().skip(1);
+    let (Some(image), Some(text)) = (args.next(), args.next()) else {
+        return Err("usage: publish IMAGE_URL TEXT".into());
+    };
+    let client = Client::from_api_key(key)?;
+
+    // 1. The image into the team's library.
+    let upload = client
+        .upload_create_from_url(&types::UploadCreateFromUrlBody {
+            team_id: Some(team_id.clone()),
+            url: image,
+        })
+        .await?
+        .into_inner();
+
+    // 2. One post for both platforms, published now.
+    let body: types::PostCreateBody = serde_json::from_value(json!({
+        "teamId": team_id,
+        "title": "Launch",
+        "postDate": chrono::Utc::now().to_rfc3339(),
+        "status": "SCHEDULED",
+        "socialAccountTypes": ["LINKEDIN", "TWITTER"],
+        "data": {
+            "LINKEDIN": {"text": text, "uploadIds": [upload.id]},
+            "TWITTER": {"text": text, "uploadIds": [upload.id]}
+        }
+    }))?;
+    let wait = PublishWait {
+        poll_every: Duration::from_secs(5),
+        max_wait: Duration::from_secs(300),
+    };
+
+    // 3. Wait for each platform (Ctrl-C drops the future and stops waiting).
+    let report = client.publish(&body, wait).await?;
+    for (platform, outcome) in &report.targets {
+        match outcome {
+            TargetOutcome::Published { permalink } => {
+                println!(
+                    "{platform}: published {}",
+                    permalink.as_deref().unwrap_or("")
+                )
+            }
+            TargetOutcome::Failed { error } => println!("{platform}: failed: {error}"),
+            TargetOutcome::Pending => println!("{platform}: still pending"),
+        }
+    }
+    Ok(())
+}
