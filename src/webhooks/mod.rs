@@ -5,12 +5,14 @@
 //! parsing them. Comparisons are constant-time, and every failure is a typed
 //! [`SignatureError`] that says what was wrong without echoing secrets.
 //!
-//! - [`bundle_social`]: `x-signature: <hex HMAC of the body>`
+//! - [`bundle_social`]: `x-signature: <hex HMAC of the body>`; typed
+//!   events with [`bundle_social::verify_and_decode`]
 //! - [`postbreeze`]: `X-Postbreeze-Signature: t=<unix seconds>,v1=<hex HMAC of "<t>.<body>">`,
 //!   a five-minute tolerance, and two secrets accepted while rotating.
 
 mod error;
 mod mac;
+mod payload_error;
 mod secret;
 
 #[cfg(feature = "bundle-social")]
@@ -19,4 +21,5 @@ pub mod bundle_social;
 pub mod postbreeze;
 
 pub use error::SignatureError;
+pub use payload_error::WebhookError;
 pub use secret::WebhookSecret;

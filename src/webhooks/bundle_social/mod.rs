@@ -1,6 +1,10 @@
 //! bundle.social webhooks: `x-signature` carries the hex HMAC-SHA256 of the
 //! raw body, keyed with the webhook secret.
 
+mod events;
+
+pub use events::{verify_and_decode, Event};
+
 use super::mac::{sign_hex, verify as verify_mac};
 use super::{SignatureError, WebhookSecret};
 

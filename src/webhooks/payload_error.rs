@@ -1,0 +1,17 @@
+/// Why a webhook delivery was not accepted: its signature, or a body that
+/// is not the event it says it is. Never contains a secret.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WebhookError {
+    /// The signature check failed; nothing was decoded.
+    #[error(transparent)]
+    Signature(#[from] super::SignatureError),
+    /// The signature held but the body does not decode: `event` is the
+    /// event type when the envelope could be read, `message` says which
+    /// field is wrong and where.
+    #[error("webhook body{}: {message}", event.as_deref().map(|e| format!(" of `{e}`")).unwrap_or_default())]
+    Payload {
+        event: Option<String>,
+        message: String,
+    },
+}
