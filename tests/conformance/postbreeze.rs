@@ -6,6 +6,120 @@ use super::harness::{decode, outcome, sample, Answer, Body, Failure, Operation};
 /// Every generated operation, with the error statuses the spec documents.
 pub const OPERATIONS: &[Operation] = &[
     Operation {
+        id: "list_comments",
+        method: "GET",
+        path: "/comments",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
+        id: "refresh_comments",
+        method: "POST",
+        path: "/comments/refresh",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
+        id: "mark_comment_read",
+        method: "POST",
+        path: "/comments/{commentId}/read",
+        errors: &[401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "reply_to_comment",
+        method: "POST",
+        path: "/comments/{commentId}/reply",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "list_media",
+        method: "GET",
+        path: "/media",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
+        id: "import_media_from_url",
+        method: "POST",
+        path: "/media/from-url",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
+        id: "presign_media",
+        method: "POST",
+        path: "/media/presign",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
+        id: "get_media",
+        method: "GET",
+        path: "/media/{mediaId}",
+        errors: &[401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "delete_media",
+        method: "DELETE",
+        path: "/media/{mediaId}",
+        errors: &[401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "update_media",
+        method: "PATCH",
+        path: "/media/{mediaId}",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "list_posts",
+        method: "GET",
+        path: "/posts",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
+        id: "create_post",
+        method: "POST",
+        path: "/posts",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
+        id: "get_post",
+        method: "GET",
+        path: "/posts/{postId}",
+        errors: &[401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "delete_post",
+        method: "DELETE",
+        path: "/posts/{postId}",
+        errors: &[401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "update_post",
+        method: "PATCH",
+        path: "/posts/{postId}",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "cancel_post",
+        method: "POST",
+        path: "/posts/{postId}/cancel",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "retry_post",
+        method: "POST",
+        path: "/posts/{postId}/retry",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "schedule_post",
+        method: "POST",
+        path: "/posts/{postId}/schedule",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
+        id: "retry_first_comment",
+        method: "POST",
+        path: "/posts/{postId}/targets/{targetId}/retry-first-comment",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
         id: "list_social_accounts",
         method: "GET",
         path: "/social-accounts",
@@ -30,6 +144,12 @@ pub const OPERATIONS: &[Operation] = &[
         errors: &[401, 429, 500],
     },
     Operation {
+        id: "create_workspace",
+        method: "POST",
+        path: "/workspaces",
+        errors: &[400, 401, 403, 429, 500],
+    },
+    Operation {
         id: "get_workspace",
         method: "GET",
         path: "/workspaces/{workspaceId}",
@@ -38,6 +158,294 @@ pub const OPERATIONS: &[Operation] = &[
 ];
 /// Every decoded answer type, with a body valid for it.
 pub const BODIES: &[Body] = &[
+    Body {
+        operation: "list_comments",
+        answer: "success",
+        sample: r#"[{"author":{"avatarUrl":"sample","displayName":"sample","handle":"sample"},"body":"sample","createdAt":"2026-01-02T03:04:05Z","externalCommentId":"sample","externalParentId":"sample","externalPostId":"sample","externalUrl":"sample","id":"sample","platform":"INSTAGRAM","readAt":"2026-01-02T03:04:05Z","reply":{"body":"sample","createdAt":"2026-01-02T03:04:05Z","externalId":"sample"},"socialAccountId":"sample"}]"#,
+        enums: &["/0/platform"],
+        maps: &[],
+        decode: decode::<::std::vec::Vec<types::Comment>>,
+    },
+    Body {
+        operation: "list_comments",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "refresh_comments",
+        answer: "success",
+        sample: r#"{}"#,
+        enums: &[],
+        maps: &[""],
+        decode: decode::<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    },
+    Body {
+        operation: "refresh_comments",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "mark_comment_read",
+        answer: "success",
+        sample: r#"{"author":{"avatarUrl":"sample","displayName":"sample","handle":"sample"},"body":"sample","createdAt":"2026-01-02T03:04:05Z","externalCommentId":"sample","externalParentId":"sample","externalPostId":"sample","externalUrl":"sample","id":"sample","platform":"INSTAGRAM","readAt":"2026-01-02T03:04:05Z","reply":{"body":"sample","createdAt":"2026-01-02T03:04:05Z","externalId":"sample"},"socialAccountId":"sample"}"#,
+        enums: &["/platform"],
+        maps: &[],
+        decode: decode::<types::Comment>,
+    },
+    Body {
+        operation: "mark_comment_read",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "reply_to_comment",
+        answer: "success",
+        sample: r#"{"author":{"avatarUrl":"sample","displayName":"sample","handle":"sample"},"body":"sample","createdAt":"2026-01-02T03:04:05Z","externalCommentId":"sample","externalParentId":"sample","externalPostId":"sample","externalUrl":"sample","id":"sample","platform":"INSTAGRAM","readAt":"2026-01-02T03:04:05Z","reply":{"body":"sample","createdAt":"2026-01-02T03:04:05Z","externalId":"sample"},"socialAccountId":"sample"}"#,
+        enums: &["/platform"],
+        maps: &[],
+        decode: decode::<types::Comment>,
+    },
+    Body {
+        operation: "reply_to_comment",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "list_media",
+        answer: "success",
+        sample: r#"[{"altText":"sample","bytes":1,"createdAt":"2026-01-02T03:04:05Z","durationMs":1,"folderId":"sample","height":1,"id":"sample","mimeType":"sample","ownerUserId":"sample","previewKey":"sample","previewUrl":"sample","publicUrl":"sample","storageKey":"sample","thumbnailKey":"sample","thumbnailUrl":"sample","updatedAt":"2026-01-02T03:04:05Z","width":1}]"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<::std::vec::Vec<types::MediaAsset>>,
+    },
+    Body {
+        operation: "list_media",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "import_media_from_url",
+        answer: "success",
+        sample: r#"{"altText":"sample","bytes":1,"createdAt":"2026-01-02T03:04:05Z","durationMs":1,"folderId":"sample","height":1,"id":"sample","mimeType":"sample","ownerUserId":"sample","previewKey":"sample","previewUrl":"sample","publicUrl":"sample","storageKey":"sample","thumbnailKey":"sample","thumbnailUrl":"sample","updatedAt":"2026-01-02T03:04:05Z","width":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MediaAsset>,
+    },
+    Body {
+        operation: "import_media_from_url",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "presign_media",
+        answer: "success",
+        sample: r#"{"expiresAt":"2026-01-02T03:04:05Z","headers":{},"mediaAsset":{"altText":"sample","bytes":1,"createdAt":"2026-01-02T03:04:05Z","durationMs":1,"folderId":"sample","height":1,"id":"sample","mimeType":"sample","ownerUserId":"sample","previewKey":"sample","previewUrl":"sample","publicUrl":"sample","storageKey":"sample","thumbnailKey":"sample","thumbnailUrl":"sample","updatedAt":"2026-01-02T03:04:05Z","width":1},"publicUrl":"sample","uploadUrl":"sample"}"#,
+        enums: &[],
+        maps: &["/headers"],
+        decode: decode::<types::PresignedUpload>,
+    },
+    Body {
+        operation: "presign_media",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "get_media",
+        answer: "success",
+        sample: r#"{"altText":"sample","bytes":1,"createdAt":"2026-01-02T03:04:05Z","durationMs":1,"folderId":"sample","height":1,"id":"sample","mimeType":"sample","ownerUserId":"sample","previewKey":"sample","previewUrl":"sample","publicUrl":"sample","storageKey":"sample","thumbnailKey":"sample","thumbnailUrl":"sample","updatedAt":"2026-01-02T03:04:05Z","width":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MediaAsset>,
+    },
+    Body {
+        operation: "get_media",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "delete_media",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "update_media",
+        answer: "success",
+        sample: r#"{"altText":"sample","bytes":1,"createdAt":"2026-01-02T03:04:05Z","durationMs":1,"folderId":"sample","height":1,"id":"sample","mimeType":"sample","ownerUserId":"sample","previewKey":"sample","previewUrl":"sample","publicUrl":"sample","storageKey":"sample","thumbnailKey":"sample","thumbnailUrl":"sample","updatedAt":"2026-01-02T03:04:05Z","width":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::MediaAsset>,
+    },
+    Body {
+        operation: "update_media",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "list_posts",
+        answer: "success",
+        sample: r#"[{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}]"#,
+        enums: &["/0/status"],
+        maps: &["/0/targets/0/platformOptions"],
+        decode: decode::<::std::vec::Vec<types::Post>>,
+    },
+    Body {
+        operation: "list_posts",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_post",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "create_post",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "get_post",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "get_post",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "delete_post",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "update_post",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "update_post",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "cancel_post",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "cancel_post",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "retry_post",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "retry_post",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "schedule_post",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "schedule_post",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "retry_first_comment",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "retry_first_comment",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
     Body {
         operation: "list_social_accounts",
         answer: "success",
@@ -95,6 +503,22 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
+        operation: "create_workspace",
+        answer: "success",
+        sample: r#"{"brandColor":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","logoUrl":"sample","memberships":[{"role":"sample","userId":"sample"}],"name":"sample","ownerUserId":"sample","slug":"sample","timeFormat":"H24","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/timeFormat"],
+        maps: &[],
+        decode: decode::<types::Workspace>,
+    },
+    Body {
+        operation: "create_workspace",
+        answer: "error",
+        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
         operation: "get_workspace",
         answer: "success",
         sample: r#"{"brandColor":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","logoUrl":"sample","memberships":[{"role":"sample","userId":"sample"}],"name":"sample","ownerUserId":"sample","slug":"sample","timeFormat":"H24","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
@@ -115,13 +539,137 @@ pub const BODIES: &[Body] = &[
 pub const HAND_WRITTEN: &[&str] = &[];
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {
+        "list_comments" => list_comments(client).await,
+        "refresh_comments" => refresh_comments(client).await,
+        "mark_comment_read" => mark_comment_read(client).await,
+        "reply_to_comment" => reply_to_comment(client).await,
+        "list_media" => list_media(client).await,
+        "import_media_from_url" => import_media_from_url(client).await,
+        "presign_media" => presign_media(client).await,
+        "get_media" => get_media(client).await,
+        "delete_media" => delete_media(client).await,
+        "update_media" => update_media(client).await,
+        "list_posts" => list_posts(client).await,
+        "create_post" => create_post(client).await,
+        "get_post" => get_post(client).await,
+        "delete_post" => delete_post(client).await,
+        "update_post" => update_post(client).await,
+        "cancel_post" => cancel_post(client).await,
+        "retry_post" => retry_post(client).await,
+        "schedule_post" => schedule_post(client).await,
+        "retry_first_comment" => retry_first_comment(client).await,
         "list_social_accounts" => list_social_accounts(client).await,
         "get_social_account" => get_social_account(client).await,
         "delete_social_account" => delete_social_account(client).await,
         "list_workspaces" => list_workspaces(client).await,
+        "create_workspace" => create_workspace(client).await,
         "get_workspace" => get_workspace(client).await,
         other => Err(Failure(format!("no such operation `{other}`"))),
     }
+}
+async fn list_comments(client: &Client) -> Result<Answer, Failure> {
+    let a_platform: Option<types::Platform> = sample("platform", r#""INSTAGRAM""#)?;
+    let a_unread: Option<bool> = sample("unread", r#"true"#)?;
+    let a_workspace_id: Option<String> = sample("workspace_id", r#""sample""#)?;
+    outcome(client.list_comments(a_platform, a_unread, a_workspace_id.as_deref()).await)
+        .await
+}
+async fn refresh_comments(client: &Client) -> Result<Answer, Failure> {
+    let a_workspace_id: String = sample("workspace_id", r#""sample""#)?;
+    outcome(client.refresh_comments(&a_workspace_id).await).await
+}
+async fn mark_comment_read(client: &Client) -> Result<Answer, Failure> {
+    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
+    outcome(client.mark_comment_read(&a_comment_id).await).await
+}
+async fn reply_to_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
+    let a_body: types::ReplyToCommentBody = sample("body", r#"{"body":"sample"}"#)?;
+    outcome(client.reply_to_comment(&a_comment_id, &a_body).await).await
+}
+async fn list_media(client: &Client) -> Result<Answer, Failure> {
+    let a_workspace_id: String = sample("workspace_id", r#""sample""#)?;
+    outcome(client.list_media(&a_workspace_id).await).await
+}
+async fn import_media_from_url(client: &Client) -> Result<Answer, Failure> {
+    let a_workspace_id: String = sample("workspace_id", r#""sample""#)?;
+    let a_body: types::ImportMediaFromUrlBody = sample(
+        "body",
+        r#"{"altText":"sample","folderId":"sample","url":"sample"}"#,
+    )?;
+    outcome(client.import_media_from_url(&a_workspace_id, &a_body).await).await
+}
+async fn presign_media(client: &Client) -> Result<Answer, Failure> {
+    let a_workspace_id: String = sample("workspace_id", r#""sample""#)?;
+    let a_body: types::PresignMediaBody = sample(
+        "body",
+        r#"{"bytes":1,"contentType":"sample","filename":"sample","folderId":"sample"}"#,
+    )?;
+    outcome(client.presign_media(&a_workspace_id, &a_body).await).await
+}
+async fn get_media(client: &Client) -> Result<Answer, Failure> {
+    let a_media_id: String = sample("media_id", r#""sample""#)?;
+    outcome(client.get_media(&a_media_id).await).await
+}
+async fn delete_media(client: &Client) -> Result<Answer, Failure> {
+    let a_media_id: String = sample("media_id", r#""sample""#)?;
+    outcome(client.delete_media(&a_media_id).await).await
+}
+async fn update_media(client: &Client) -> Result<Answer, Failure> {
+    let a_media_id: String = sample("media_id", r#""sample""#)?;
+    let a_body: types::UpdateMediaBody = sample(
+        "body",
+        r#"{"altText":"sample","folderId":"sample"}"#,
+    )?;
+    outcome(client.update_media(&a_media_id, &a_body).await).await
+}
+async fn list_posts(client: &Client) -> Result<Answer, Failure> {
+    let a_workspace_id: Option<String> = sample("workspace_id", r#""sample""#)?;
+    outcome(client.list_posts(a_workspace_id.as_deref()).await).await
+}
+async fn create_post(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::PostInput = sample(
+        "body",
+        r#"{"content":"sample","draftScheduledFor":"2026-01-02T03:04:05Z","mediaAltText":{},"mediaIds":["sample"],"mediaItems":[{"altText":"sample","url":"sample"}],"platforms":[{"accountId":"sample","captionOverride":"sample","firstComment":"sample","mediaIds":["sample"],"platformOptions":{}}],"scheduledFor":"2026-01-02T03:04:05Z","timezone":"sample"}"#,
+    )?;
+    outcome(client.create_post(&a_body).await).await
+}
+async fn get_post(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    outcome(client.get_post(&a_post_id).await).await
+}
+async fn delete_post(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    outcome(client.delete_post(&a_post_id).await).await
+}
+async fn update_post(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    let a_body: types::PostInput = sample(
+        "body",
+        r#"{"content":"sample","draftScheduledFor":"2026-01-02T03:04:05Z","mediaAltText":{},"mediaIds":["sample"],"mediaItems":[{"altText":"sample","url":"sample"}],"platforms":[{"accountId":"sample","captionOverride":"sample","firstComment":"sample","mediaIds":["sample"],"platformOptions":{}}],"scheduledFor":"2026-01-02T03:04:05Z","timezone":"sample"}"#,
+    )?;
+    outcome(client.update_post(&a_post_id, &a_body).await).await
+}
+async fn cancel_post(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    outcome(client.cancel_post(&a_post_id).await).await
+}
+async fn retry_post(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    outcome(client.retry_post(&a_post_id).await).await
+}
+async fn schedule_post(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    let a_body: types::SchedulePostBody = sample(
+        "body",
+        r#"{"scheduledFor":"2026-01-02T03:04:05Z"}"#,
+    )?;
+    outcome(client.schedule_post(&a_post_id, &a_body).await).await
+}
+async fn retry_first_comment(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    let a_target_id: String = sample("target_id", r#""sample""#)?;
+    outcome(client.retry_first_comment(&a_post_id, &a_target_id).await).await
 }
 async fn list_social_accounts(client: &Client) -> Result<Answer, Failure> {
     let a_workspace_id: Option<String> = sample(
@@ -146,6 +694,13 @@ async fn delete_social_account(client: &Client) -> Result<Answer, Failure> {
 }
 async fn list_workspaces(client: &Client) -> Result<Answer, Failure> {
     outcome(client.list_workspaces().await).await
+}
+async fn create_workspace(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateWorkspaceBody = sample(
+        "body",
+        r#"{"name":"sample","timezone":"sample"}"#,
+    )?;
+    outcome(client.create_workspace(&a_body).await).await
 }
 async fn get_workspace(client: &Client) -> Result<Answer, Failure> {
     let a_workspace_id: String = sample(
