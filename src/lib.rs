@@ -46,6 +46,8 @@ mod hooks;
 mod multipart;
 pub mod paging;
 mod provider;
+#[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
+pub mod publishing;
 pub mod rate_window;
 mod redact;
 mod redirect;

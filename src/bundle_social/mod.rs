@@ -10,8 +10,9 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/bundle_social.rs"));
 }
 
+pub use crate::publishing::{PublishWait, TargetOutcome};
 pub use generated::*;
-pub use publish::{PublishError, PublishReport, PublishWait, TargetOutcome};
+pub use publish::{PublishError, PublishReport};
 pub use rate_window::WaitError;
 
 mod account;

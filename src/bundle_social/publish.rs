@@ -8,78 +8,18 @@
 //! account per platform, so a platform names a target.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 use super::types::{self, ApiError, Platform, PostStatus};
-use super::{Client, Error};
+use super::Client;
+use crate::publishing::{PublishWait, TargetOutcome};
 
-/// How [`Client::publish`] and [`Client::wait_until_published`] wait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PublishWait {
-    /// Time between two reads of the post.
-    pub poll_every: Duration,
-    /// Longest wait in all; past it the wait ends with
-    /// [`PublishError::StillPending`].
-    pub max_wait: Duration,
-}
-
-impl Default for PublishWait {
-    /// Every 5 seconds, for at most 10 minutes (video processing on some
-    /// platforms takes minutes).
-    fn default() -> Self {
-        PublishWait {
-            poll_every: Duration::from_secs(5),
-            max_wait: Duration::from_secs(600),
-        }
-    }
-}
-
-/// How one platform of a post ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TargetOutcome {
-    /// The platform has the post; its address there when the provider
-    /// reports one.
-    Published { permalink: Option<String> },
-    /// The platform refused it or publishing failed; the provider's reason.
-    Failed { error: String },
-    /// Not decided yet (only in [`PublishError::StillPending`]).
-    Pending,
-}
-
-/// A post whose every target has an outcome.
-#[derive(Debug, Clone)]
-pub struct PublishReport {
-    /// The post as last read.
-    pub post: types::Post,
-    /// One outcome per platform the post targets.
-    pub targets: BTreeMap<Platform, TargetOutcome>,
-}
-
-impl PublishReport {
-    /// Whether every target published.
-    pub fn all_published(&self) -> bool {
-        self.targets
-            .values()
-            .all(|t| matches!(t, TargetOutcome::Published { .. }))
-    }
-}
-
-/// Why publishing or waiting ended without every outcome.
-#[derive(Debug, thiserror::Error)]
-pub enum PublishError {
-    /// Creating or reading the post failed.
-    #[error(transparent)]
-    Api(#[from] Error<ApiError>),
-    /// Some targets were still undecided after the maximum wait; `report`
-    /// holds the post as last read, undecided targets as `Pending`.
-    #[error("{} target(s) still pending after {waited:?}", report.targets.values().filter(|t| **t == TargetOutcome::Pending).count())]
-    StillPending {
-        waited: Duration,
-        report: Box<PublishReport>,
-    },
-}
+/// A bundle.social post and the outcome on each platform it targets.
+pub type PublishReport = crate::publishing::PublishReport<types::Post, Platform>;
+/// Why [`Client::publish`] or [`Client::wait_until_published`] ended
+/// without every outcome.
+pub type PublishError = crate::publishing::PublishError<ApiError, types::Post, Platform>;
 
 impl Client {
     /// Creates the post (for every platform in `body.social_account_types`)
@@ -111,26 +51,7 @@ impl Client {
         id: &str,
         wait: PublishWait,
     ) -> Result<PublishReport, PublishError> {
-        let started = Instant::now();
-        loop {
-            let post = self.post_get(id).await?.into_inner();
-            let report = report(post);
-            let pending = report
-                .targets
-                .values()
-                .any(|t| *t == TargetOutcome::Pending);
-            if !pending {
-                return Ok(report);
-            }
-            let waited = started.elapsed();
-            if waited + wait.poll_every > wait.max_wait {
-                return Err(PublishError::StillPending {
-                    waited,
-                    report: Box::new(report),
-                });
-            }
-            tokio::time::sleep(wait.poll_every).await;
-        }
+        crate::publishing::until_decided(wait, || self.post_get(id), report).await
     }
 }
 

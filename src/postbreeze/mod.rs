@@ -10,10 +10,13 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/postbreeze.rs"));
 }
 
+pub use crate::publishing::{PublishWait, TargetOutcome};
 pub use generated::*;
+pub use publish::{PublishError, PublishReport, UploadError};
 pub use rate_window::WaitError;
 
 mod account;
+mod publish;
 mod rate_window;
 
 crate::provider::provider! {

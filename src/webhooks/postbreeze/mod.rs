@@ -6,6 +6,10 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+mod delivery;
+
+pub use delivery::{verify_and_decode, Delivery};
+
 use super::mac::{sign_hex, verify as verify_mac};
 use super::{SignatureError, WebhookSecret};
 

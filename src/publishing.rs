@@ -1,0 +1,116 @@
+//! Publishing and waiting, for every provider that publishes in the
+//! background: a post is created at once, and each account (target) it
+//! goes to publishes or fails later. The providers' `publish` and
+//! `wait_until_published` methods read the post until every target has an
+//! outcome, within a bounded wait; dropping the future stops waiting.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use progenitor_client::{Error, ResponseValue};
+
+/// How `publish` and `wait_until_published` wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublishWait {
+    /// Time between two reads of the post.
+    pub poll_every: Duration,
+    /// Longest wait in all; past it the wait ends with
+    /// [`PublishError::StillPending`].
+    pub max_wait: Duration,
+}
+
+impl Default for PublishWait {
+    /// Every 5 seconds, for at most 10 minutes (video processing on some
+    /// platforms takes minutes).
+    fn default() -> Self {
+        PublishWait {
+            poll_every: Duration::from_secs(5),
+            max_wait: Duration::from_secs(600),
+        }
+    }
+}
+
+/// How one target of a post ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetOutcome {
+    /// The platform has the post; its address there when the provider
+    /// reports one.
+    Published { permalink: Option<String> },
+    /// The platform refused it or publishing failed; the provider's reason.
+    Failed { error: String },
+    /// Not decided yet (only in [`PublishError::StillPending`]).
+    Pending,
+}
+
+/// A post and the outcome of each of its targets, keyed by what names a
+/// target for the provider (a platform, an account id).
+#[derive(Debug, Clone)]
+pub struct PublishReport<P, K> {
+    /// The post as last read.
+    pub post: P,
+    /// One outcome per target.
+    pub targets: BTreeMap<K, TargetOutcome>,
+}
+
+impl<P, K> PublishReport<P, K> {
+    /// Whether every target published.
+    pub fn all_published(&self) -> bool {
+        self.targets
+            .values()
+            .all(|t| matches!(t, TargetOutcome::Published { .. }))
+    }
+
+    /// How many targets are undecided.
+    pub fn pending(&self) -> usize {
+        self.targets
+            .values()
+            .filter(|t| **t == TargetOutcome::Pending)
+            .count()
+    }
+}
+
+/// Why publishing or waiting ended without every outcome.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError<E: std::fmt::Debug, P: std::fmt::Debug, K: std::fmt::Debug> {
+    /// Creating or reading the post failed.
+    #[error(transparent)]
+    Api(#[from] Error<E>),
+    /// Some targets were still undecided after the maximum wait; `report`
+    /// holds the post as last read, undecided targets as `Pending`.
+    #[error("{} target(s) still pending after {waited:?}", report.pending())]
+    StillPending {
+        waited: Duration,
+        report: Box<PublishReport<P, K>>,
+    },
+}
+
+/// Reads the post with `read` every `wait.poll_every` until `decide` finds
+/// no target pending, or the maximum wait would pass.
+pub(crate) async fn until_decided<P, K, E, Fut>(
+    wait: PublishWait,
+    mut read: impl FnMut() -> Fut,
+    decide: impl Fn(P) -> PublishReport<P, K>,
+) -> Result<PublishReport<P, K>, PublishError<E, P, K>>
+where
+    E: std::fmt::Debug,
+    P: std::fmt::Debug,
+    K: std::fmt::Debug,
+    Fut: Future<Output = Result<ResponseValue<P>, Error<E>>>,
+{
+    let started = Instant::now();
+    loop {
+        let report = decide(read().await?.into_inner());
+        if report.pending() == 0 {
+            return Ok(report);
+        }
+        let waited = started.elapsed();
+        if waited + wait.poll_every > wait.max_wait {
+            return Err(PublishError::StillPending {
+                waited,
+                report: Box::new(report),
+            });
+        }
+        tokio::time::sleep(wait.poll_every).await;
+    }
+}

@@ -1,0 +1,109 @@
+//! Postbreeze webhook deliveries verified and decoded in one call inside a
+//! receiver on loopback, the payload read as the post it describes.
+#![cfg(feature = "postbreeze")]
+
+#[path = "conformance/mod.rs"]
+mod conformance;
+
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use serde_json::{json, Value};
+use social_clients::postbreeze::types;
+use social_clients::webhooks::postbreeze::{
+    verify_and_decode, Delivery, Verifier, SIGNATURE_HEADER,
+};
+use social_clients::webhooks::WebhookError;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+type Log = Arc<Mutex<Vec<Result<Delivery, String>>>>;
+
+struct Receiver {
+    verifier: Verifier,
+    log: Log,
+}
+
+impl Respond for Receiver {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let header = request
+            .headers
+            .get(SIGNATURE_HEADER)
+            .and_then(|v| v.to_str().ok());
+        let outcome = verify_and_decode(&self.verifier, header, &request.body);
+        let status = match &outcome {
+            Ok(_) => 200,
+            Err(WebhookError::Signature(_)) => 401,
+            Err(_) => 400,
+        };
+        self.log
+            .lock()
+            .unwrap()
+            .push(outcome.map_err(|e| e.to_string()));
+        ResponseTemplate::new(status)
+    }
+}
+
+async fn deliver(server: &MockServer, secret: &str, body: &Value) -> u16 {
+    let bytes = body.to_string();
+    let signature = Verifier::signature(&secret.into(), bytes.as_bytes(), SystemTime::now());
+    reqwest::Client::new()
+        .post(format!("{}/hooks/postbreeze", server.uri()))
+        .header(SIGNATURE_HEADER, signature)
+        .body(bytes)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn deliveries_decode_and_their_payload_reads_as_a_post() {
+    let log = Log::default();
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(Receiver {
+            verifier: Verifier::new("whsec_now").with_previous_secret("whsec_before"),
+            log: log.clone(),
+        })
+        .mount(&server)
+        .await;
+    let post = serde_json::from_str::<Value>(
+        conformance::postbreeze::BODIES
+            .iter()
+            .find(|b| b.operation == "get_post" && b.answer == "success")
+            .unwrap()
+            .sample,
+    )
+    .unwrap();
+    let published = json!({
+        "event": "post.published", "deliveryId": "dlv_1", "sentAt": "2026-06-15T09:00:03Z",
+        "apiVersion": "2026-05-01", "payload": post
+    });
+    assert_eq!(deliver(&server, "whsec_before", &published).await, 200);
+    assert_eq!(deliver(&server, "whsec_other", &published).await, 401);
+    let not_a_delivery = json!({"event": "post.published"});
+    assert_eq!(deliver(&server, "whsec_now", &not_a_delivery).await, 400);
+
+    let log = log.lock().unwrap();
+    let delivery = log[0].as_ref().unwrap();
+    assert_eq!(
+        (delivery.event.as_str(), delivery.delivery_id.as_str()),
+        ("post.published", "dlv_1")
+    );
+    let post: types::Post = delivery.payload_as().unwrap();
+    assert!(!post.id.is_empty());
+    let wrong = delivery
+        .payload_as::<types::Comment>()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        wrong.contains("`post.published`") && wrong.contains("payload"),
+        "{wrong}"
+    );
+    assert!(
+        log[2].as_ref().unwrap_err().contains("deliveryId"),
+        "{:?}",
+        log[2]
+    );
+}
