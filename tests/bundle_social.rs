@@ -266,13 +266,59 @@ async fn a_wrong_shape_success_body_is_a_typed_error_not_a_panic() {
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
 
+/// A status the description does not list, answered with the provider's
+/// usual error body, is the typed error all the same.
 #[tokio::test]
-async fn an_undocumented_status_is_an_unexpected_response() {
-    let server =
-        support::serve_json("POST", PROFILE_REFRESH, 418, json!({"message": "teapot"})).await;
+async fn an_undocumented_status_with_the_error_body_is_typed() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(PROFILE_REFRESH))
+        .respond_with(
+            ResponseTemplate::new(503)
+                .insert_header("x-request-id", "req_9")
+                .set_body_json(json!({"statusCode": 503, "message": "down for maintenance"})),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::builder(KEY)
+        .base_url(server.uri())
+        .retry(social_clients::RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let err = client
+        .social_account_profile_refresh(&selector())
+        .await
+        .unwrap_err();
+    match err {
+        Error::ErrorResponse(answer) => {
+            assert_eq!(answer.status(), 503);
+            assert_eq!(answer.headers()["x-request-id"], "req_9");
+            assert_eq!(answer.message, "down for maintenance");
+        }
+        other => panic!("expected the typed error, got {other:?}"),
+    }
+}
+
+/// Any other undocumented answer keeps its status, headers and body.
+#[tokio::test]
+async fn an_undocumented_status_with_another_body_keeps_it_all() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(PROFILE_REFRESH))
+        .respond_with(
+            ResponseTemplate::new(418)
+                .insert_header("x-teapot", "yes")
+                .set_body_raw("<html>I'm a teapot</html>", "text/html"),
+        )
+        .mount(&server)
+        .await;
     let err = refresh(&server).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(418));
-    assert!(matches!(err, Error::UnexpectedResponse(_)), "{err:?}");
+    let Error::UnexpectedResponse(answer) = err else {
+        panic!("expected UnexpectedResponse, got {err:?}");
+    };
+    assert_eq!(answer.headers()["x-teapot"], "yes");
+    assert_eq!(answer.text().await.unwrap(), "<html>I'm a teapot</html>");
 }
 
 #[tokio::test]

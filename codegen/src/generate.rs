@@ -124,6 +124,7 @@ fn generate_parsed(
     crate::raw_bodies::restore(&mut file, media_types);
     crate::http_methods::apply(&mut file);
     crate::open_enums::apply(&mut file);
+    crate::undocumented::apply(&mut file);
     let body = prettyplease::unparse(&file);
 
     let operations = spec

@@ -26,6 +26,7 @@ serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
 regress = "0.12"
+http = "1"
 "#;
 
 /// A standalone scratch crate's manifest (its own `[workspace]`, so cargo
