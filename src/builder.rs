@@ -21,21 +21,28 @@ pub enum BuildError {
     /// The key cannot be sent.
     #[error("{provider}: {source}")]
     Key {
+        /// The provider whose client was being built.
         provider: &'static str,
+        /// What is wrong with the key (never the key itself).
         #[source]
         source: KeyError,
     },
     /// The base URL is not an absolute http(s) URL.
     #[error("{provider}: invalid base URL {url:?}: {reason}")]
     BaseUrl {
+        /// The provider whose client was being built.
         provider: &'static str,
+        /// The URL as given.
         url: String,
+        /// What is wrong with it.
         reason: String,
     },
     /// reqwest could not build its client (TLS backend initialization).
     #[error("{provider}: cannot build the HTTP client: {source}")]
     Http {
+        /// The provider whose client was being built.
         provider: &'static str,
+        /// reqwest's reason.
         #[source]
         source: reqwest::Error,
     },

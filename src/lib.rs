@@ -37,6 +37,7 @@
 //! [progenitor]: https://github.com/oxidecomputer/progenitor
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod accounts;
 mod auth;

@@ -36,9 +36,15 @@ impl Default for PublishWait {
 pub enum TargetOutcome {
     /// The platform has the post; its address there when the provider
     /// reports one.
-    Published { permalink: Option<String> },
+    Published {
+        /// The post's address on the platform.
+        permalink: Option<String>,
+    },
     /// The platform refused it or publishing failed; the provider's reason.
-    Failed { error: String },
+    Failed {
+        /// The provider's reason.
+        error: String,
+    },
     /// Not decided yet (only in [`PublishError::StillPending`]).
     Pending,
 }
@@ -80,7 +86,9 @@ pub enum PublishError<E: std::fmt::Debug, P: std::fmt::Debug, K: std::fmt::Debug
     /// holds the post as last read, undecided targets as `Pending`.
     #[error("{} target(s) still pending after {waited:?}", report.pending())]
     StillPending {
+        /// How long it waited.
         waited: Duration,
+        /// The post as last read.
         report: Box<PublishReport<P, K>>,
     },
 }

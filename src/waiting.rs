@@ -19,7 +19,9 @@ pub enum WaitError<E: std::fmt::Debug> {
     /// The window did not reopen within the maximum wait.
     #[error("the rate window was still closed after waiting {waited:?} (maximum {max_wait:?})")]
     StillLimited {
+        /// How long the helper waited in all.
         waited: Duration,
+        /// The maximum it was given.
         max_wait: Duration,
     },
     /// Any other failure, as the generated method reports it.

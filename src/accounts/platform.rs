@@ -12,20 +12,35 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Platform {
+    /// TikTok.
     TikTok,
+    /// YouTube.
     YouTube,
+    /// Instagram.
     Instagram,
+    /// Facebook (pages).
     Facebook,
+    /// X (Twitter).
     X,
+    /// Threads.
     Threads,
+    /// LinkedIn (people and companies).
     LinkedIn,
+    /// Pinterest.
     Pinterest,
+    /// Reddit.
     Reddit,
+    /// Mastodon.
     Mastodon,
+    /// Discord.
     Discord,
+    /// Slack.
     Slack,
+    /// Bluesky.
     Bluesky,
+    /// Google Business Profile.
     GoogleBusiness,
+    /// Snapchat.
     Snapchat,
     /// A value not known to this version, as the provider sent it.
     Other(String),

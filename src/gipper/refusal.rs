@@ -7,6 +7,7 @@ use super::types::{InstagramAccount, InstagramAccountsCreateResponse};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("Gipper refused to connect the accounts: {}", messages.join("; "))]
 pub struct Refused {
+    /// Gipper's reasons, as sent.
     pub messages: Vec<String>,
 }
 

@@ -29,7 +29,10 @@ pub enum UploadError {
     /// The storage behind the signed address refused the file (an expired
     /// address, a Content-Type other than the one signed...).
     #[error("the signed upload address answered {status}")]
-    Storage { status: u16 },
+    Storage {
+        /// The storage's HTTP status.
+        status: u16,
+    },
     /// The file could not be sent to the signed address.
     #[error("sending the file to the signed upload address failed")]
     Transport(#[source] reqwest::Error),

@@ -11,7 +11,9 @@ pub enum WebhookError {
     /// field is wrong and where.
     #[error("webhook body{}: {message}", event.as_deref().map(|e| format!(" of `{e}`")).unwrap_or_default())]
     Payload {
+        /// The event type, when the envelope could be read.
         event: Option<String>,
+        /// What does not fit, and where.
         message: String,
     },
 }

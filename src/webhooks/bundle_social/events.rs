@@ -34,7 +34,12 @@ pub enum Event {
     /// `team.deleted`.
     TeamDeleted(Box<types::Team>),
     /// An event type this client does not know, kept as sent.
-    Unknown { kind: String, data: Value },
+    Unknown {
+        /// The event type as sent.
+        kind: String,
+        /// The event's `data`, as sent.
+        data: Value,
+    },
 }
 
 #[derive(Deserialize)]
