@@ -46,7 +46,7 @@ const HEADER: &str = "\
 /// Parses a normalized spec (JSON text) and generates its client source.
 /// When progenitor rejects the document, the error names the schema or
 /// operation it comes from (found by cutting the document down; see
-/// [`crate::locate`]).
+/// `locate.rs`).
 pub fn generate(spec_json: &str, style: Style) -> Result<Generated, CodegenError> {
     let value: serde_json::Value =
         serde_json::from_str(spec_json).map_err(|e| CodegenError::Parse {
