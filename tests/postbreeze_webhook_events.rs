@@ -4,44 +4,14 @@
 
 #[path = "conformance/mod.rs"]
 mod conformance;
+mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use serde_json::{json, Value};
 use social_clients::postbreeze::types;
-use social_clients::webhooks::postbreeze::{
-    verify_and_decode, Delivery, Verifier, SIGNATURE_HEADER,
-};
-use social_clients::webhooks::WebhookError;
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
-
-type Log = Arc<Mutex<Vec<Result<Delivery, String>>>>;
-
-struct Receiver {
-    verifier: Verifier,
-    log: Log,
-}
-
-impl Respond for Receiver {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let header = request
-            .headers
-            .get(SIGNATURE_HEADER)
-            .and_then(|v| v.to_str().ok());
-        let outcome = verify_and_decode(&self.verifier, header, &request.body);
-        let status = match &outcome {
-            Ok(_) => 200,
-            Err(WebhookError::Signature(_)) => 401,
-            Err(_) => 400,
-        };
-        self.log
-            .lock()
-            .unwrap()
-            .push(outcome.map_err(|e| e.to_string()));
-        ResponseTemplate::new(status)
-    }
-}
+use social_clients::webhooks::postbreeze::{verify_and_decode, Verifier, SIGNATURE_HEADER};
+use wiremock::MockServer;
 
 async fn deliver(server: &MockServer, secret: &str, body: &Value) -> u16 {
     let bytes = body.to_string();
@@ -59,15 +29,15 @@ async fn deliver(server: &MockServer, secret: &str, body: &Value) -> u16 {
 
 #[tokio::test]
 async fn deliveries_decode_and_their_payload_reads_as_a_post() {
-    let log = Log::default();
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::method("POST"))
-        .respond_with(Receiver {
-            verifier: Verifier::new("whsec_now").with_previous_secret("whsec_before"),
-            log: log.clone(),
-        })
-        .mount(&server)
-        .await;
+    let verifier = Verifier::new("whsec_now").with_previous_secret("whsec_before");
+    let (server, log) = support::webhook_receiver(move |request| {
+        let header = request
+            .headers
+            .get(SIGNATURE_HEADER)
+            .and_then(|v| v.to_str().ok());
+        verify_and_decode(&verifier, header, &request.body)
+    })
+    .await;
     let post = serde_json::from_str::<Value>(
         conformance::postbreeze::BODIES
             .iter()

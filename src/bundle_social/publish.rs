@@ -27,11 +27,13 @@ impl Client {
     /// stop waiting; the post stays created.
     ///
     /// A post created as a draft or scheduled later is not published during
-    /// the wait; it ends with [`PublishError::StillPending`].
+    /// the wait; it ends with `PublishError::StillPending`. A whole run
+    /// (media from a URL, a post for two platforms, the outcomes) is in
+    /// `examples/publish.rs`.
     ///
     /// # Errors
-    /// [`PublishError::Api`] when creating or reading the post fails;
-    /// [`PublishError::StillPending`] past `wait.max_wait`.
+    /// `PublishError::Api` when creating or reading the post fails;
+    /// `PublishError::StillPending` past `wait.max_wait`.
     pub async fn publish(
         &self,
         body: &types::PostCreateBody,

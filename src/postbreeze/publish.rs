@@ -103,7 +103,9 @@ impl Client {
     /// it or failed. Drop the future to stop waiting; the post stays.
     ///
     /// A draft (no `scheduled_for`) or a post scheduled later is not
-    /// published during the wait; it ends with `StillPending`.
+    /// published during the wait; it ends with `StillPending`. A whole run
+    /// (upload, a post for two accounts, the outcomes) is in
+    /// `examples/postbreeze_publish.rs`.
     ///
     /// # Errors
     /// `PublishError::Api` when creating or reading the post fails;

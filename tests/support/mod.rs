@@ -35,3 +35,54 @@ pub async fn only_request(server: &MockServer) -> wiremock::Request {
     assert_eq!(requests.len(), 1, "expected exactly one request");
     requests.remove(0)
 }
+
+/// What a webhook receiver saw: each delivery decoded, or why it refused.
+#[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
+pub type WebhookLog<T> = std::sync::Arc<std::sync::Mutex<Vec<Result<T, String>>>>;
+
+/// A webhook endpoint on loopback, as an application would write one: each
+/// POST is verified and decoded by `accept`, then answered 200, 401 (bad
+/// signature) or 400 (bad body); the outcomes are logged in order.
+#[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
+pub async fn webhook_receiver<T: Send + 'static>(
+    accept: impl Fn(&wiremock::Request) -> Result<T, social_clients::webhooks::WebhookError>
+        + Send
+        + Sync
+        + 'static,
+) -> (MockServer, WebhookLog<T>) {
+    use social_clients::webhooks::WebhookError;
+
+    struct Receiver<T, F> {
+        accept: F,
+        log: WebhookLog<T>,
+    }
+    impl<T: Send + 'static, F> wiremock::Respond for Receiver<T, F>
+    where
+        F: Fn(&wiremock::Request) -> Result<T, WebhookError> + Send + Sync + 'static,
+    {
+        fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
+            let outcome = (self.accept)(request);
+            let status = match &outcome {
+                Ok(_) => 200,
+                Err(WebhookError::Signature(_)) => 401,
+                Err(_) => 400,
+            };
+            self.log
+                .lock()
+                .unwrap()
+                .push(outcome.map_err(|e| e.to_string()));
+            ResponseTemplate::new(status)
+        }
+    }
+
+    let log = WebhookLog::default();
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(Receiver {
+            accept,
+            log: log.clone(),
+        })
+        .mount(&server)
+        .await;
+    (server, log)
+}

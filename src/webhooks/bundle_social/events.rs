@@ -10,7 +10,8 @@ use super::verify;
 use crate::bundle_social::types;
 use crate::webhooks::{WebhookError, WebhookSecret};
 
-/// One webhook delivery.
+/// One webhook delivery; [`verify_and_decode`] makes one, and
+/// `examples/webhook.rs` handles each kind.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Event {
