@@ -14,6 +14,7 @@ mod open_enums;
 mod providers;
 mod quiet_panic;
 mod raw_bodies;
+mod schemars;
 mod undocumented;
 
 pub use enum_names::{typify_variant_name, EXTENSION as ENUM_VARNAMES};

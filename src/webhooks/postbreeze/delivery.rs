@@ -13,6 +13,7 @@ use crate::webhooks::WebhookError;
 
 /// One webhook delivery.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Delivery {
