@@ -43,6 +43,8 @@ pub mod accounts;
 mod auth;
 mod builder;
 mod hooks;
+#[cfg(feature = "mock")]
+pub mod mock;
 #[cfg(feature = "bundle-social")]
 mod multipart;
 pub mod paging;

@@ -126,6 +126,7 @@ fn generate_parsed(
     crate::open_enums::apply(&mut file);
     crate::undocumented::apply(&mut file);
     crate::schemars::apply(&mut file);
+    crate::mock::apply(&mut file, spec);
     let body = prettyplease::unparse(&file);
 
     let operations = spec

@@ -10,6 +10,7 @@ mod error;
 mod generate;
 mod http_methods;
 mod locate;
+mod mock;
 mod open_enums;
 mod providers;
 mod quiet_panic;

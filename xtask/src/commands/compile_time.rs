@@ -33,7 +33,7 @@ http = "1"
 /// does not look for the enclosing one).
 pub fn manifest(name: &str, extra_dependencies: &str) -> String {
     format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{GENERATED_CODE_DEPENDENCIES}{extra_dependencies}\n[features]\n# Named by the generated code's cfg_attr (codegen/src/schemars.rs); off.\nschemars = []\n\n[workspace]\n"
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{GENERATED_CODE_DEPENDENCIES}{extra_dependencies}\n[features]\n# Named by the generated code's cfgs (codegen/src/schemars.rs, mock.rs); off.\nschemars = []\nmock = []\n\n[workspace]\n"
     )
 }
 
