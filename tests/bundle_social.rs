@@ -266,6 +266,24 @@ async fn a_wrong_shape_success_body_is_a_typed_error_not_a_panic() {
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
 
+/// An answer that does not decode (here a timestamp that is not one) is
+/// `InvalidResponsePayload` with the bytes, and the message names the
+/// field, not only a byte position.
+#[tokio::test]
+async fn an_undecodable_answer_names_the_field() {
+    let mut answer = refreshed_account();
+    answer["socialAccount"]["createdAt"] = json!("last tuesday");
+    let server = support::serve_json("POST", PROFILE_REFRESH, 200, answer).await;
+    match refresh(&server).await.unwrap_err() {
+        Error::InvalidResponsePayload(bytes, e) => {
+            let message = e.to_string();
+            assert!(message.contains("`socialAccount.createdAt`"), "{message}");
+            assert!(!bytes.is_empty());
+        }
+        other => panic!("expected InvalidResponsePayload, got {other:?}"),
+    }
+}
+
 /// A status the description does not list, answered with the provider's
 /// usual error body, is the typed error all the same.
 #[tokio::test]

@@ -125,6 +125,7 @@ fn generate_parsed(
     crate::http_methods::apply(&mut file);
     crate::open_enums::apply(&mut file);
     crate::undocumented::apply(&mut file);
+    crate::field_errors::apply(&mut file);
     crate::schemars::apply(&mut file);
     crate::mock::apply(&mut file, spec);
     let body = prettyplease::unparse(&file);

@@ -7,6 +7,7 @@
 
 mod enum_names;
 mod error;
+mod field_errors;
 mod generate;
 mod http_methods;
 mod locate;

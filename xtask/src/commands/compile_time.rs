@@ -27,6 +27,7 @@ serde_json = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
 regress = "0.12"
 http = "1"
+serde_path_to_error = "0.1"
 "#;
 
 /// A standalone scratch crate's manifest (its own `[workspace]`, so cargo
