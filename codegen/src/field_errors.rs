@@ -5,8 +5,9 @@
 //! expected a string at line 1 column 145`). In an answer of a few kilobytes
 //! that leaves the caller counting characters. Every such call is pointed at
 //! `decode_answer` (added to the generated file), which decodes the same
-//! way but through `serde_path_to_error`, so the error starts with the path
-//! of the field at fault: ``at `socialAccount.createdAt`: premature end of
+//! way and, when that fails, decodes again through `serde_path_to_error`
+//! (only then: tracking the path costs stack on every nesting level), so
+//! the error starts with the path of the field at fault: ``at `socialAccount.createdAt`: premature end of
 //! input at line 1 column 80``. The variant stays
 //! `Error::InvalidResponsePayload` with the bytes, as before.
 
@@ -46,26 +47,29 @@ impl VisitMut for Rewriter {
 fn helper() -> syn::Item {
     parse_quote! {
         /// Decodes an answer's JSON body like `ResponseValue::from_response`,
-        /// with an error that names the field at fault.
+        /// with an error that names the field at fault. A body that decodes
+        /// takes the plain path; only a failure is decoded again with the
+        /// path tracked (which needs more stack per nesting level).
         async fn decode_answer<T: ::serde::de::DeserializeOwned, E>(
             response: reqwest::Response,
         ) -> Result<ResponseValue<T>, Error<E>> {
             let status = response.status();
             let headers = response.headers().clone();
             let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
-            let mut json = ::serde_json::Deserializer::from_slice(&full);
-            let decoded = ::serde_path_to_error::deserialize(&mut json)
-                .map_err(|e| {
-                    <::serde_json::Error as ::serde::de::Error>::custom(format!(
-                        "at `{}`: {}",
-                        e.path(),
-                        e.inner()
-                    ))
-                })
-                .and_then(|inner| json.end().map(|()| inner));
-            match decoded {
+            match ::serde_json::from_slice::<T>(&full) {
                 Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
-                Err(e) => Err(Error::InvalidResponsePayload(full, e)),
+                Err(plain) => {
+                    let located = {
+                        let mut json = ::serde_json::Deserializer::from_slice(&full);
+                        match ::serde_path_to_error::deserialize::<_, T>(&mut json) {
+                            Err(e) => <::serde_json::Error as ::serde::de::Error>::custom(
+                                format!("at `{}`: {}", e.path(), e.inner()),
+                            ),
+                            Ok(_) => plain,
+                        }
+                    };
+                    Err(Error::InvalidResponsePayload(full, located))
+                }
             }
         }
     }
