@@ -16,6 +16,7 @@ mod open_enums;
 mod providers;
 mod quiet_panic;
 mod raw_bodies;
+mod rewrite;
 mod schemars;
 mod undocumented;
 

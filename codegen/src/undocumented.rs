@@ -16,12 +16,7 @@ use syn::{parse_quote, Arm, ImplItemFn, Pat};
 
 /// Rewrites the fallback arms in `file`; returns how many.
 pub fn apply(file: &mut syn::File) -> usize {
-    let mut rewriter = Rewriter { count: 0 };
-    rewriter.visit_file_mut(file);
-    if rewriter.count > 0 {
-        file.items.push(helper());
-    }
-    rewriter.count
+    crate::rewrite::with_helper(file, Rewriter { count: 0 }, |r| r.count, helper)
 }
 
 struct Rewriter {
