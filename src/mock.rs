@@ -191,17 +191,17 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
     /// segments as written, each `{param}` its value (encoded as the client
     /// sends it) or any one segment.
     fn path_pattern(&self) -> String {
-        let mut pattern = format!("^{}", escape(self.server.base_path));
+        let mut pattern = format!("^{}", regex::escape(self.server.base_path));
         for segment in self.template.split('/').filter(|s| !s.is_empty()) {
             pattern.push('/');
             match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
                 Some(name) => match self.path_params.iter().find(|(n, _)| n == name) {
                     Some((_, value)) => {
-                        pattern.push_str(&escape(&progenitor_client::encode_path(value)))
+                        pattern.push_str(&regex::escape(&progenitor_client::encode_path(value)))
                     }
                     None => pattern.push_str("[^/]+"),
                 },
-                None => pattern.push_str(&escape(segment)),
+                None => pattern.push_str(&regex::escape(segment)),
             }
         }
         if self.template.ends_with('/') {
@@ -210,18 +210,6 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
         pattern.push('$');
         pattern
     }
-}
-
-/// `text` with the regex metacharacters escaped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\.+*?()|[]{}^$#&-~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

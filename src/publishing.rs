@@ -2,13 +2,16 @@
 //! background: a post is created at once, and each account (target) it
 //! goes to publishes or fails later. The providers' `publish` and
 //! `wait_until_published` methods read the post until every target has an
-//! outcome, within a bounded wait; dropping the future stops waiting.
+//! outcome, within a bounded wait (retries of a read included); dropping the
+//! future stops waiting.
 
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
 use progenitor_client::{Error, ResponseValue};
+
+use crate::hooks::with_deadline;
 
 /// How `publish` and `wait_until_published` wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,18 +110,24 @@ where
     Fut: Future<Output = Result<ResponseValue<P>, Error<E>>>,
 {
     let started = Instant::now();
-    loop {
-        let report = decide(read().await?.into_inner());
-        if report.pending() == 0 {
-            return Ok(report);
+    // The client's retry policy may wait out a 429 inside `read`; the
+    // deadline keeps those waits within `max_wait` too, as it does for the
+    // rate-window helpers (`crate::waiting`).
+    with_deadline(started + wait.max_wait, async {
+        loop {
+            let report = decide(read().await?.into_inner());
+            if report.pending() == 0 {
+                return Ok(report);
+            }
+            let waited = started.elapsed();
+            if waited + wait.poll_every > wait.max_wait {
+                return Err(PublishError::StillPending {
+                    waited,
+                    report: Box::new(report),
+                });
+            }
+            tokio::time::sleep(wait.poll_every).await;
         }
-        let waited = started.elapsed();
-        if waited + wait.poll_every > wait.max_wait {
-            return Err(PublishError::StillPending {
-                waited,
-                report: Box::new(report),
-            });
-        }
-        tokio::time::sleep(wait.poll_every).await;
-    }
+    })
+    .await
 }

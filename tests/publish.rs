@@ -219,3 +219,40 @@ async fn a_failed_read_is_the_typed_error() {
         other => panic!("expected the typed 404, got {other:?}"),
     }
 }
+
+/// A read answered 429 with a `Retry-After` past the maximum wait is not
+/// retried by the client's policy beyond that bound: the wait ends with the
+/// typed 429 instead of sleeping on.
+#[tokio::test]
+async fn the_maximum_wait_bounds_the_retries_of_a_read_too() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/post/post_1"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "30")
+                .set_body_json(json!({"statusCode": 429, "message": "slow down"})),
+        )
+        .mount(&server)
+        .await;
+    let wait = PublishWait {
+        poll_every: Duration::from_millis(10),
+        max_wait: Duration::from_millis(300),
+    };
+    let started = std::time::Instant::now();
+    let err = client(&server)
+        .wait_until_published("post_1", wait)
+        .await
+        .unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    match err {
+        PublishError::Api(social_clients::bundle_social::Error::ErrorResponse(answer)) => {
+            assert_eq!(answer.status(), 429)
+        }
+        other => panic!("expected the typed 429, got {other:?}"),
+    }
+}

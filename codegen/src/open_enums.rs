@@ -66,11 +66,11 @@ fn eligible(e: &ItemEnum) -> bool {
         && !e.attrs.iter().any(|a| a.path().is_ident("serde"))
 }
 
-fn last_is(path: &Path, name: &str) -> bool {
+pub(crate) fn last_is(path: &Path, name: &str) -> bool {
     path.segments.last().is_some_and(|s| s.ident == name)
 }
 
-fn derives(attrs: &[Attribute]) -> Vec<Path> {
+pub(crate) fn derives(attrs: &[Attribute]) -> Vec<Path> {
     attrs
         .iter()
         .filter(|a| a.path().is_ident("derive"))

@@ -10,6 +10,8 @@
 
 use syn::{parse_quote, Attribute, Item};
 
+use crate::open_enums::{derives, last_is};
+
 /// The attribute added to every generated type.
 fn attribute() -> Attribute {
     parse_quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))])
@@ -44,12 +46,9 @@ fn derive_in(items: &mut [Item]) -> usize {
 }
 
 fn derives_serde(attrs: &[Attribute]) -> bool {
-    attrs.iter().any(|a| {
-        a.path().is_ident("derive") && {
-            let text = quote::quote!(#a).to_string();
-            text.contains("Serialize") || text.contains("Deserialize")
-        }
-    })
+    derives(attrs)
+        .iter()
+        .any(|p| last_is(p, "Serialize") || last_is(p, "Deserialize"))
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::normalize::pointer::is_data_member;
+
 /// Keywords whose values are the provider's words, not the interface.
 const PROSE: &[&str] = &[
     "description",
@@ -44,8 +46,9 @@ const NAME_MAPS: &[&str] = &[
     "webhooks",
 ];
 
-/// Keywords whose values are data (names, values, scopes), left as they are.
-const DATA: &[&str] = &["default", "enum", "const", "required", "security", "scopes"];
+/// Keywords whose values are lists of names, left as they are (besides the
+/// data members every walk skips: `pointer::is_data_member`).
+const NAME_LISTS: &[&str] = &["required", "security", "scopes"];
 
 /// Removes the provider's prose from `doc` and gives every response the
 /// reason phrase of its status.
@@ -75,7 +78,7 @@ fn keywords(value: &mut Value) {
         Value::Object(map) => {
             map.retain(|key, _| !PROSE.contains(&key.as_str()));
             for (key, child) in map.iter_mut() {
-                if key.starts_with("x-") || DATA.contains(&key.as_str()) {
+                if is_data_member(key) || NAME_LISTS.contains(&key.as_str()) {
                     continue;
                 }
                 if NAME_MAPS.contains(&key.as_str()) {

@@ -134,34 +134,35 @@ pub fn fetch_one(
         }
         None => dir.join(&file),
     };
-    let (origin, bytes) = match options.from {
+    let (origin, published, doc) = match options.from {
         Some(from) => {
             let bytes = document::read_bytes(from, options.limits.max_bytes)?;
-            validate(&bytes, &file, None).map_err(|message| XtaskError::Config {
+            let doc = validate(&bytes, &file, None).map_err(|message| XtaskError::Config {
                 path: from.to_path_buf(),
                 message,
             })?;
-            (file_url(from), bytes)
+            (file_url(from), bytes, doc)
         }
         None => {
             let got = download::get(url, options.limits)?;
-            validate(&got.bytes, &file, got.content_type.as_deref()).map_err(|message| {
-                XtaskError::Fetch {
-                    url: url.clone(),
-                    message,
-                }
-            })?;
-            (url.clone(), got.bytes)
+            let doc =
+                validate(&got.bytes, &file, got.content_type.as_deref()).map_err(|message| {
+                    XtaskError::Fetch {
+                        url: url.clone(),
+                        message,
+                    }
+                })?;
+            (url.clone(), got.bytes, doc)
         }
     };
-    let published = bytes;
-    let bytes = match provider.prose {
-        Prose::Provider => published.clone(),
-        Prose::Own => facts_only(&file, &published)?,
+    let facts = match provider.prose {
+        Prose::Provider => None,
+        Prose::Own => Some(facts_only(&file, doc)?),
     };
-    write_atomic(&destination, &bytes)?;
-    let mut lock = SourceLock::new(&file, &origin, &bytes);
-    if bytes != published {
+    let bytes = facts.as_deref().unwrap_or(&published);
+    write_atomic(&destination, bytes)?;
+    let mut lock = SourceLock::new(&file, &origin, bytes);
+    if facts.is_some() {
         lock.upstream_sha256 = Some(lockfile::sha256_hex(&published));
     }
     if options.out.is_none() {
@@ -173,10 +174,9 @@ pub fn fetch_one(
     })
 }
 
-/// The published description without the provider's prose, in the format
-/// the source file declares.
-fn facts_only(file: &str, published: &[u8]) -> Result<Vec<u8>> {
-    let mut doc = document::parse(Path::new(file), published)?;
+/// The published description (as `validate` parsed it) without the
+/// provider's prose, in the format the source file declares.
+fn facts_only(file: &str, mut doc: Value) -> Result<Vec<u8>> {
     prose::strip(&mut doc);
     if file.ends_with(".json") {
         return Ok(document::to_canonical_json(&doc));
@@ -203,7 +203,7 @@ fn authored_error(providers: &Providers, module: &str, provider: &Provider) -> X
 /// The bytes must parse in the declared format and be an OpenAPI 3.0 or 3.1
 /// description (as the normalizer's `version` pass reads them) with paths; anything else (an HTML error page, a Swagger 2.0
 /// file, a truncated body) is refused before a file is touched.
-fn validate(bytes: &[u8], file: &str, content_type: Option<&str>) -> Result<(), String> {
+fn validate(bytes: &[u8], file: &str, content_type: Option<&str>) -> Result<Value, String> {
     let sent = content_type
         .map(|t| format!(" (Content-Type: {t})"))
         .unwrap_or_default();
@@ -218,7 +218,7 @@ fn validate(bytes: &[u8], file: &str, content_type: Option<&str>) -> Result<(), 
     if !doc.get("paths").is_some_and(Value::is_object) {
         return Err("the description has no `paths` object".into());
     }
-    Ok(())
+    Ok(doc)
 }
 
 fn file_url(path: &Path) -> String {
