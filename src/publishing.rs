@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use progenitor_client::{Error, ResponseValue};
+use progenitor_client::Error;
 
 use crate::hooks::with_deadline;
 
@@ -97,7 +97,9 @@ pub enum PublishError<E: std::fmt::Debug, P: std::fmt::Debug, K: std::fmt::Debug
 }
 
 /// Reads the post with `read` every `wait.poll_every` until `decide` finds
-/// no target pending, or the maximum wait would pass.
+/// no target pending, or the maximum wait would pass. `read` answers the
+/// post itself (not the response around it) so that a post made of several
+/// reads (Hooked's one schedule per account) waits the same way.
 pub(crate) async fn until_decided<P, K, E, Fut>(
     wait: PublishWait,
     mut read: impl FnMut() -> Fut,
@@ -107,7 +109,7 @@ where
     E: std::fmt::Debug,
     P: std::fmt::Debug,
     K: std::fmt::Debug,
-    Fut: Future<Output = Result<ResponseValue<P>, Error<E>>>,
+    Fut: Future<Output = Result<P, Error<E>>>,
 {
     let started = Instant::now();
     // The client's retry policy may wait out a 429 inside `read`; the
@@ -115,7 +117,7 @@ where
     // rate-window helpers (`crate::waiting`).
     with_deadline(started + wait.max_wait, async {
         loop {
-            let report = decide(read().await?.into_inner());
+            let report = decide(read().await?);
             if report.pending() == 0 {
                 return Ok(report);
             }

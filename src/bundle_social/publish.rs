@@ -53,7 +53,12 @@ impl Client {
         id: &str,
         wait: PublishWait,
     ) -> Result<PublishReport, PublishError> {
-        crate::publishing::until_decided(wait, || self.post_get(id), report).await
+        crate::publishing::until_decided(
+            wait,
+            || async { Ok(self.post_get(id).await?.into_inner()) },
+            report,
+        )
+        .await
     }
 }
 

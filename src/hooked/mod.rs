@@ -13,6 +13,11 @@ mod generated {
 pub use generated::*;
 
 mod account;
+mod lists;
+mod publish;
+
+pub use crate::publishing::{PublishWait, TargetOutcome};
+pub use publish::{PublishError, PublishReport, RenderError};
 
 crate::provider::provider! {
     name: "Hooked",

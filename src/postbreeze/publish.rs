@@ -129,7 +129,12 @@ impl Client {
         post_id: &str,
         wait: PublishWait,
     ) -> Result<PublishReport, PublishError> {
-        crate::publishing::until_decided(wait, || self.get_post(post_id), report).await
+        crate::publishing::until_decided(
+            wait,
+            || async { Ok(self.get_post(post_id).await?.into_inner()) },
+            report,
+        )
+        .await
     }
 }
 

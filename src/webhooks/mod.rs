@@ -9,6 +9,9 @@
 //!   events with [`bundle_social::verify_and_decode`]
 //! - [`postbreeze`]: `X-Postbreeze-Signature: t=<unix seconds>,v1=<hex HMAC of "<t>.<body>">`,
 //!   a five-minute tolerance, and two secrets accepted while rotating.
+//! - [`hooked`]: Hooked signs nothing; its video webhook is decoded into a
+//!   typed [`hooked::ProjectEvent`], and the module says how to guard the
+//!   address instead.
 
 mod error;
 mod mac;
@@ -17,6 +20,8 @@ mod secret;
 
 #[cfg(feature = "bundle-social")]
 pub mod bundle_social;
+#[cfg(feature = "hooked")]
+pub mod hooked;
 #[cfg(feature = "postbreeze")]
 pub mod postbreeze;
 

@@ -6,6 +6,60 @@ use super::harness::{decode, outcome, sample, Answer, Body, Failure, Operation};
 /// Every generated operation, with the error statuses the spec documents.
 pub const OPERATIONS: &[Operation] = &[
     Operation {
+        id: "list_avatars",
+        method: "GET",
+        path: "/v1/avatar/list",
+        errors: &[401, 429, 500],
+    },
+    Operation {
+        id: "get_integration",
+        method: "GET",
+        path: "/v1/integration/{integrationId}",
+        errors: &[401, 404, 429, 500],
+    },
+    Operation {
+        id: "create_template_video",
+        method: "POST",
+        path: "/v1/project/create",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_hook_demo_video",
+        method: "POST",
+        path: "/v1/project/create/hook-demo",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "schedule_video",
+        method: "POST",
+        path: "/v1/schedule/create",
+        errors: &[400, 401, 404, 429, 500],
+    },
+    Operation {
+        id: "list_schedules",
+        method: "GET",
+        path: "/v1/schedule/list",
+        errors: &[400, 401, 429, 500],
+    },
+    Operation {
+        id: "get_schedule",
+        method: "GET",
+        path: "/v1/schedule/{scheduleId}",
+        errors: &[401, 404, 429, 500],
+    },
+    Operation {
+        id: "cancel_schedule",
+        method: "DELETE",
+        path: "/v1/schedule/{scheduleId}",
+        errors: &[400, 401, 404, 429, 500],
+    },
+    Operation {
+        id: "update_schedule",
+        method: "PATCH",
+        path: "/v1/schedule/{scheduleId}",
+        errors: &[400, 401, 404, 429, 500],
+    },
+    Operation {
         id: "analyze_account",
         method: "POST",
         path: "/v1/social/account/analyze",
@@ -29,9 +83,175 @@ pub const OPERATIONS: &[Operation] = &[
         path: "/v1/social/search/{searchId}",
         errors: &[401, 404, 429, 500],
     },
+    Operation {
+        id: "list_videos",
+        method: "GET",
+        path: "/v1/video/list",
+        errors: &[400, 401, 429, 500],
+    },
+    Operation {
+        id: "get_video",
+        method: "GET",
+        path: "/v1/video/{videoId}",
+        errors: &[401, 404, 429, 500],
+    },
 ];
 /// Every decoded answer type, with a body valid for it.
 pub const BODIES: &[Body] = &[
+    Body {
+        operation: "list_avatars",
+        answer: "success",
+        sample: r#"{"data":{"avatars":[{"age":"sample","gender":"sample","id":"sample","isCustom":true,"isHD":true,"isPro":true,"name":"sample","thumbnail":"sample","type":"sample"}]},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ListAvatarsResponse>,
+    },
+    Body {
+        operation: "list_avatars",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "get_integration",
+        answer: "success",
+        sample: r#"{"data":{"account":{"avatarUrl":"sample","id":"sample","name":"sample","username":"sample"},"createdAt":"2026-01-02T03:04:05Z","health":{"lastChecked":"2026-01-02T03:04:05Z","status":"healthy","tokenValid":true},"id":"sample","identifier":"sample","type":"youtube"},"message":"sample","success":true}"#,
+        enums: &["/data/health/status", "/data/type"],
+        maps: &[],
+        decode: decode::<types::GetIntegrationResponse>,
+    },
+    Body {
+        operation: "get_integration",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_template_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::CreateTemplateVideoResponse>,
+    },
+    Body {
+        operation: "create_template_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_hook_demo_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::CreateTemplateVideoResponse>,
+    },
+    Body {
+        operation: "create_hook_demo_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "schedule_video",
+        answer: "success",
+        sample: r#"{"data":{"platform":"youtube","scheduleId":"sample","scheduledDateTime":"2026-01-02T03:04:05Z","status":"pending","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &["/data/platform", "/data/status"],
+        maps: &[],
+        decode: decode::<types::ScheduleVideoResponse>,
+    },
+    Body {
+        operation: "schedule_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "list_schedules",
+        answer: "success",
+        sample: r#"{"data":{"limit":1,"offset":1,"scheduledPosts":[{"createdAt":"2026-01-02T03:04:05Z","id":"sample","integration":{"id":"sample","type":"youtube"},"platform":"youtube","platformData":{},"scheduledDateTime":"2026-01-02T03:04:05Z","status":"pending","updatedAt":"2026-01-02T03:04:05Z","video":{"id":"sample"}}],"total":1},"message":"sample","success":true}"#,
+        enums: &[
+            "/data/scheduledPosts/0/integration/type",
+            "/data/scheduledPosts/0/platform",
+            "/data/scheduledPosts/0/status",
+        ],
+        maps: &[],
+        decode: decode::<types::ListSchedulesResponse>,
+    },
+    Body {
+        operation: "list_schedules",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "get_schedule",
+        answer: "success",
+        sample: r#"{"data":{"createdAt":"2026-01-02T03:04:05Z","id":"sample","integration":{"account":{"avatarUrl":"sample","id":"sample","name":"sample","username":"sample"},"createdAt":"2026-01-02T03:04:05Z","health":{"lastChecked":"2026-01-02T03:04:05Z","status":"healthy","tokenValid":true},"id":"sample","identifier":"sample","type":"youtube"},"platform":"youtube","platformData":{"description":"sample","madeForKids":true,"privacyStatus":"public","tags":["sample"],"title":"sample"},"scheduledDateTime":"2026-01-02T03:04:05Z","status":"pending","updatedAt":"2026-01-02T03:04:05Z","video":{"durationInSeconds":1.5,"id":"sample","name":"sample","thumbnail":"sample","url":"sample"}},"message":"sample","success":true}"#,
+        enums: &[
+            "/data/integration/health/status",
+            "/data/integration/type",
+            "/data/platform",
+            "/data/platformData/privacyStatus",
+            "/data/status",
+        ],
+        maps: &[],
+        decode: decode::<types::GetScheduleResponse>,
+    },
+    Body {
+        operation: "get_schedule",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "cancel_schedule",
+        answer: "success",
+        sample: r#"{"data":{"deleted":true,"id":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::CancelScheduleResponse>,
+    },
+    Body {
+        operation: "cancel_schedule",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "update_schedule",
+        answer: "success",
+        sample: r#"{"data":{"id":"sample","platformData":{"description":"sample","madeForKids":true,"privacyStatus":"public","tags":["sample"],"title":"sample"},"scheduledDateTime":"2026-01-02T03:04:05Z","status":"pending"},"message":"sample","success":true}"#,
+        enums: &["/data/platformData/privacyStatus", "/data/status"],
+        maps: &[],
+        decode: decode::<types::UpdateScheduleResponse>,
+    },
+    Body {
+        operation: "update_schedule",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
     Body {
         operation: "analyze_account",
         answer: "success",
@@ -100,17 +320,112 @@ pub const BODIES: &[Body] = &[
         maps: &[],
         decode: decode::<types::ApiError>,
     },
+    Body {
+        operation: "list_videos",
+        answer: "success",
+        sample: r#"{"data":{"limit":1,"offset":1,"total":1,"videos":[{"avatarId":"sample","createdAt":"2026-01-02T03:04:05Z","durationInFrames":1,"durationInSeconds":1.5,"id":"sample","message":"sample","musicId":"sample","name":"sample","progress":1.5,"projectId":"sample","script":"sample","size":1,"status":"sample","thumbnail":"sample","type":"class","updatedAt":"2026-01-02T03:04:05Z","url":"sample","usedCredits":1.5,"videoSettings":{},"voiceId":"sample","webhook":"sample"}]},"message":"sample","success":true}"#,
+        enums: &["/data/videos/0/type"],
+        maps: &[],
+        decode: decode::<types::ListVideosResponse>,
+    },
+    Body {
+        operation: "list_videos",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "get_video",
+        answer: "success",
+        sample: r#"{"data":{"avatarId":"sample","createdAt":"2026-01-02T03:04:05Z","durationInFrames":1,"durationInSeconds":1.5,"id":"sample","message":"sample","musicId":"sample","name":"sample","progress":1.5,"projectId":"sample","script":"sample","size":1,"status":"sample","thumbnail":"sample","type":"class","updatedAt":"2026-01-02T03:04:05Z","url":"sample","usedCredits":1.5,"videoSettings":{"aspectRatio":"sample","caption":{}},"voiceId":"sample","webhook":"sample"},"message":"sample","success":true}"#,
+        enums: &["/data/type"],
+        maps: &[],
+        decode: decode::<types::GetVideoResponse>,
+    },
+    Body {
+        operation: "get_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
 ];
 /// Operations bound by hand (multipart), which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[];
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {
+        "list_avatars" => list_avatars(client).await,
+        "get_integration" => get_integration(client).await,
+        "create_template_video" => create_template_video(client).await,
+        "create_hook_demo_video" => create_hook_demo_video(client).await,
+        "schedule_video" => schedule_video(client).await,
+        "list_schedules" => list_schedules(client).await,
+        "get_schedule" => get_schedule(client).await,
+        "cancel_schedule" => cancel_schedule(client).await,
+        "update_schedule" => update_schedule(client).await,
         "analyze_account" => analyze_account(client).await,
         "refresh_account" => refresh_account(client).await,
         "create_search" => create_search(client).await,
         "get_search" => get_search(client).await,
+        "list_videos" => list_videos(client).await,
+        "get_video" => get_video(client).await,
         other => Err(Failure(format!("no such operation `{other}`"))),
     }
+}
+async fn list_avatars(client: &Client) -> Result<Answer, Failure> {
+    let a_type_: Option<types::AvatarKind> = sample("type_", r#""library""#)?;
+    outcome(client.list_avatars(a_type_).await).await
+}
+async fn get_integration(client: &Client) -> Result<Answer, Failure> {
+    let a_integration_id: String = sample("integration_id", r#""sample""#)?;
+    outcome(client.get_integration(&a_integration_id).await).await
+}
+async fn create_template_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateTemplateVideoBody = sample(
+        "body",
+        r#"{"caption":true,"language":"sample","metadata":{},"scenes":[{"script":"sample","variables":[{"key":"sample","type":"text","value":"sample"}],"voiceId":"sample"}],"templateId":"sample","title":"sample","type":"class","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_template_video(&a_body).await).await
+}
+async fn create_hook_demo_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateHookDemoVideoBody = sample(
+        "body",
+        r#"{"aspectRatio":"sample","avatarId":"sample","media":[{}],"metadata":{},"musicId":"sample","name":"sample","text":"sample","textSettings":{"alignment":"sample","backgroundColor":"sample","disabled":true,"preset":"sample","textColor":"sample"},"webhook":"sample"}"#,
+    )?;
+    outcome(client.create_hook_demo_video(&a_body).await).await
+}
+async fn schedule_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::ScheduleVideoBody = sample(
+        "body",
+        r#"{"integrationId":"sample","platformData":{"description":"sample","madeForKids":true,"privacyStatus":"public","tags":["sample"],"title":"sample"},"scheduledDateTime":"2026-01-02T03:04:05Z","videoId":"sample"}"#,
+    )?;
+    outcome(client.schedule_video(&a_body).await).await
+}
+async fn list_schedules(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_platform: Option<types::PublishPlatform> = sample("platform", r#""youtube""#)?;
+    let a_status: Option<types::ScheduleStatus> = sample("status", r#""pending""#)?;
+    outcome(client.list_schedules(a_limit, a_offset, a_platform, a_status).await).await
+}
+async fn get_schedule(client: &Client) -> Result<Answer, Failure> {
+    let a_schedule_id: String = sample("schedule_id", r#""sample""#)?;
+    outcome(client.get_schedule(&a_schedule_id).await).await
+}
+async fn cancel_schedule(client: &Client) -> Result<Answer, Failure> {
+    let a_schedule_id: String = sample("schedule_id", r#""sample""#)?;
+    outcome(client.cancel_schedule(&a_schedule_id).await).await
+}
+async fn update_schedule(client: &Client) -> Result<Answer, Failure> {
+    let a_schedule_id: String = sample("schedule_id", r#""sample""#)?;
+    let a_body: types::UpdateScheduleBody = sample(
+        "body",
+        r#"{"platformData":{"description":"sample","madeForKids":true,"privacyStatus":"public","tags":["sample"],"title":"sample"},"scheduledDateTime":"2026-01-02T03:04:05Z"}"#,
+    )?;
+    outcome(client.update_schedule(&a_schedule_id, &a_body).await).await
 }
 async fn analyze_account(client: &Client) -> Result<Answer, Failure> {
     let a_body: types::AnalyzeAccountBody = sample(
@@ -135,4 +450,15 @@ async fn get_search(client: &Client) -> Result<Answer, Failure> {
     let a_limit: Option<i64> = sample("limit", r#"1"#)?;
     let a_offset: Option<i64> = sample("offset", r#"1"#)?;
     outcome(client.get_search(&a_search_id, a_limit, a_offset).await).await
+}
+async fn list_videos(client: &Client) -> Result<Answer, Failure> {
+    let a_limit: Option<i64> = sample("limit", r#"1"#)?;
+    let a_offset: Option<i64> = sample("offset", r#"1"#)?;
+    let a_status: Option<types::VideoStatusFilter> = sample("status", r#""draft""#)?;
+    let a_type_: Option<types::VideoType> = sample("type_", r#""class""#)?;
+    outcome(client.list_videos(a_limit, a_offset, a_status, a_type_).await).await
+}
+async fn get_video(client: &Client) -> Result<Answer, Failure> {
+    let a_video_id: String = sample("video_id", r#""sample""#)?;
+    outcome(client.get_video(&a_video_id).await).await
 }

@@ -1,0 +1,93 @@
+//! Hooked's offset-paged lists, item by item (see [`crate::paging`]): the
+//! team's videos, its scheduled posts, and the videos a search found. Each
+//! answer carries one page inside the `data` envelope and the list's size.
+
+use futures_util::Stream;
+
+use super::types::{self, ApiError};
+use super::{Client, Error};
+use crate::paging::{self, OffsetPage};
+
+/// Items asked for per request: the most the reference allows for these
+/// lists.
+const PAGE: u32 = 100;
+
+/// A size reported as a JSON integer says nothing when negative.
+fn reported(total: i64) -> Option<u64> {
+    u64::try_from(total).ok()
+}
+
+impl OffsetPage for types::ListVideosResponse {
+    type Item = types::Video;
+    fn into_items(self) -> Vec<types::Video> {
+        self.data.videos
+    }
+    fn total(&self) -> Option<u64> {
+        reported(self.data.total)
+    }
+}
+
+impl OffsetPage for types::ListSchedulesResponse {
+    type Item = types::ScheduledPost;
+    fn into_items(self) -> Vec<types::ScheduledPost> {
+        self.data.scheduled_posts
+    }
+    fn total(&self) -> Option<u64> {
+        reported(self.data.total)
+    }
+}
+
+impl OffsetPage for types::GetSearchResponse {
+    type Item = types::SearchVideo;
+    fn into_items(self) -> Vec<types::SearchVideo> {
+        self.data.videos
+    }
+    fn total(&self) -> Option<u64> {
+        // `hasMore: false` ends the list where the reported size may lag.
+        let pagination = self.data.pagination.as_ref()?;
+        if pagination.has_more {
+            reported(pagination.total)
+        } else {
+            reported(
+                pagination
+                    .offset
+                    .saturating_add(self.data.videos.len() as i64),
+            )
+        }
+    }
+}
+
+impl Client {
+    /// Every video of the team, filtered by type and status when given.
+    pub fn videos(
+        &self,
+        kind: Option<types::VideoType>,
+        status: Option<types::VideoStatusFilter>,
+    ) -> impl Stream<Item = Result<types::Video, Error<ApiError>>> + '_ {
+        paging::by_offset(PAGE, move |offset, limit| {
+            self.list_videos(Some(limit), Some(offset), status.clone(), kind.clone())
+        })
+    }
+
+    /// Every scheduled post, filtered by status and platform when given.
+    pub fn scheduled_posts(
+        &self,
+        status: Option<types::ScheduleStatus>,
+        platform: Option<types::PublishPlatform>,
+    ) -> impl Stream<Item = Result<types::ScheduledPost, Error<ApiError>>> + '_ {
+        paging::by_offset(PAGE, move |offset, limit| {
+            self.list_schedules(Some(limit), Some(offset), platform.clone(), status.clone())
+        })
+    }
+
+    /// Every video search `search_id` found ([`Client::create_search`]
+    /// starts one).
+    pub fn search_videos<'a>(
+        &'a self,
+        search_id: &'a str,
+    ) -> impl Stream<Item = Result<types::SearchVideo, Error<ApiError>>> + 'a {
+        paging::by_offset(PAGE, move |offset, limit| {
+            self.get_search(search_id, Some(limit), Some(offset))
+        })
+    }
+}
