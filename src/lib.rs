@@ -49,7 +49,7 @@ pub mod mock;
 mod multipart;
 pub mod paging;
 mod provider;
-#[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
+#[cfg(any(feature = "bundle-social", feature = "postbreeze", feature = "hooked"))]
 pub mod publishing;
 pub mod rate_window;
 mod redact;
@@ -76,7 +76,7 @@ pub mod gipper;
 pub mod hooked;
 #[cfg(feature = "postbreeze")]
 pub mod postbreeze;
-#[cfg(feature = "webhook-signatures")]
+#[cfg(any(feature = "webhook-signatures", feature = "hooked"))]
 pub mod webhooks;
 
 /// Compiles the README's examples as doctests, so they cannot rot.

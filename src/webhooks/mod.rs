@@ -14,6 +14,8 @@
 //!   address instead.
 
 mod error;
+// HMAC only for the providers that sign (Hooked does not).
+#[cfg(feature = "webhook-signatures")]
 mod mac;
 mod payload_error;
 mod secret;

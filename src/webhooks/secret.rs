@@ -8,6 +8,7 @@ impl WebhookSecret {
         WebhookSecret(secret.into())
     }
 
+    #[cfg(feature = "webhook-signatures")]
     pub(crate) fn bytes(&self) -> &[u8] {
         &self.0
     }
