@@ -5,15 +5,31 @@ use reqwest::header::{HeaderName, HeaderValue};
 /// An API key or token. Its `Debug` and `Display` never show the value, so a
 /// key cannot leak through logs, panics or error messages by accident.
 #[derive(Clone, PartialEq, Eq)]
+///
+/// # Example
+/// ```
+/// use social_clients::{ApiKey, AuthScheme};
+///
+/// let key = ApiKey::new("pb_live_secret");
+/// assert!(!format!("{key:?}").contains("secret"), "Debug never shows the key");
+/// let (name, value) = AuthScheme::Bearer("authorization").header(&key)?;
+/// assert_eq!((name.as_str(), value.is_sensitive()), ("authorization", true));
+/// assert_eq!(AuthScheme::Header("x-api-key").header_name(), "x-api-key");
+/// # Ok::<(), social_clients::KeyError>(())
+/// ```
 pub struct ApiKey(String);
 
 impl ApiKey {
     /// Wraps a key.
+    ///
+    /// Example: [`ApiKey`].
     pub fn new(key: impl Into<String>) -> Self {
         ApiKey(key.into())
     }
 
     /// The key itself, for the rare caller that must hand it on.
+    ///
+    /// Example: [`ApiKey`].
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -35,6 +51,8 @@ crate::redact::redacted!(ApiKey);
 
 /// How a provider authenticates a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Example: [`ApiKey`].
 pub enum AuthScheme {
     /// The key as is, in the named header (`x-api-key: <key>`).
     Header(&'static str),
@@ -45,18 +63,24 @@ pub enum AuthScheme {
 
 /// Why a key cannot be sent. Never contains the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+///
+/// Example: [`ApiKey`].
 pub enum KeyError {
+    /// The key is empty.
     #[error("the API key is empty")]
     Empty,
     #[error(
         "the API key contains characters that cannot appear in an HTTP header (such as a newline)"
     )]
+    /// The key cannot be sent in a header.
     NotAHeaderValue,
 }
 
 impl AuthScheme {
     /// The header carrying `key`, marked sensitive so that `reqwest`'s and
     /// `http`'s `Debug` output shows `Sensitive` instead of the value.
+    ///
+    /// Example: [`ApiKey`].
     pub fn header(&self, key: &ApiKey) -> Result<(HeaderName, HeaderValue), KeyError> {
         let raw = key.expose().trim();
         if raw.is_empty() {
@@ -72,6 +96,8 @@ impl AuthScheme {
     }
 
     /// The header name.
+    ///
+    /// Example: [`ApiKey`].
     pub fn header_name(&self) -> &'static str {
         match self {
             AuthScheme::Header(name) | AuthScheme::Bearer(name) => name,

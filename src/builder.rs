@@ -17,6 +17,8 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Why a client could not be built. Never contains the key.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
+///
+/// Example: [`ClientBuilder`] (its `build()?`).
 pub enum BuildError {
     /// The key cannot be sent.
     #[error("{provider}: {source}")]
@@ -49,6 +51,24 @@ pub enum BuildError {
 }
 
 /// Configures a provider client. Created by `Client::builder(key)`.
+///
+/// # Example
+/// ```
+/// use std::time::Duration;
+/// use social_clients::{postbreeze, RetryPolicy};
+/// use reqwest::header::{HeaderName, HeaderValue};
+///
+/// let client = postbreeze::Client::builder("pb_live_example")
+///     .base_url("https://api.postbreeze.ai/api/v1")
+///     .timeout(Duration::from_secs(30))
+///     .connect_timeout(Duration::from_secs(5))
+///     .user_agent("my-app/1.0")
+///     .retry(RetryPolicy::default().max_retries(5))
+///     .header(HeaderName::from_static("x-request-source"), HeaderValue::from_static("batch"))
+///     .build()?;
+/// # let _ = client;
+/// # Ok::<(), social_clients::BuildError>(())
+/// ```
 pub struct ClientBuilder<P> {
     key: ApiKey,
     base_url: Option<String>,
@@ -77,6 +97,8 @@ impl<P> fmt::Debug for ClientBuilder<P> {
 
 impl<P: Provider> ClientBuilder<P> {
     /// A builder with the production base URL and default timeouts.
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn new(key: impl Into<ApiKey>) -> Self {
         ClientBuilder {
             key: key.into(),
@@ -92,24 +114,32 @@ impl<P: Provider> ClientBuilder<P> {
 
     /// Talk to another server (a sandbox, a proxy, a test server) instead of
     /// the provider's production API.
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
     }
 
     /// Limit on a whole request, from connecting to reading the last byte.
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
     /// Limit on establishing a connection.
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
     /// The `User-Agent` header (default `social-clients/<version>`).
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
@@ -117,6 +147,8 @@ impl<P: Provider> ClientBuilder<P> {
 
     /// When failed requests are retried (default: twice, for requests that
     /// are safe to repeat; see [`RetryPolicy`]).
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -126,6 +158,8 @@ impl<P: Provider> ClientBuilder<P> {
     /// Prism's `Prefer: code=404` in tests). The provider's auth header is
     /// always the builder's own: a header of the same name given here is
     /// replaced by it.
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         self.headers.append(name, value);
         self
@@ -136,6 +170,8 @@ impl<P: Provider> ClientBuilder<P> {
     /// # Errors
     /// [`BuildError`] when the key is empty or not a header value, or the base
     /// URL is not an absolute http(s) URL.
+    ///
+    /// Example: [`ClientBuilder`].
     pub fn build(self) -> Result<P, BuildError> {
         let provider = P::NAME;
         let base_url = self.base_url.as_deref().unwrap_or(P::DEFAULT_BASE_URL);

@@ -59,7 +59,7 @@ mod runtime;
 #[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
 pub mod waiting;
 
-pub use auth::{ApiKey, AuthScheme};
+pub use auth::{ApiKey, AuthScheme, KeyError};
 pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 #[cfg(feature = "bundle-social")]
 pub use multipart::FilePart;

@@ -33,6 +33,8 @@ use crate::{ClientBuilder, Provider, RetryPolicy};
 /// A provider's API on a loopback port (wrapped per provider by the
 /// generated `mock::MockServer`, which adds the typed methods).
 #[derive(Debug)]
+///
+/// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
 pub struct MockServer {
     server: wiremock::MockServer,
     base_path: &'static str,
@@ -48,17 +50,23 @@ impl MockServer {
 
     /// The base URL a client of this provider should use: the server's
     /// address and the provider's base path (`/api/v1` for Postbreeze).
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub fn uri(&self) -> String {
         format!("{}{}", self.server.uri(), self.base_path)
     }
 
     /// The underlying wiremock server, for matchers and answers the typed
     /// methods do not offer.
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub fn wiremock(&self) -> &wiremock::MockServer {
         &self.server
     }
 
     /// Every request the server received, in order.
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub async fn received_requests(&self) -> Vec<wiremock::Request> {
         self.server.received_requests().await.unwrap_or_default()
     }
@@ -96,6 +104,8 @@ impl MockServer {
 /// One operation's mock, typed with the client method's answer `T` and
 /// error body `E`: narrow what it matches, then mount an answer.
 #[must_use = "an operation answers nothing until respond_with or fail_with mounts it"]
+///
+/// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
 pub struct Operation<'a, T, E> {
     server: &'a MockServer,
     method: &'static str,
@@ -111,6 +121,8 @@ pub struct Operation<'a, T, E> {
 impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
     /// Only requests whose path parameter `name` (as the description names
     /// it, e.g. `postId`) is `value`; others match any value.
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub fn path_param(mut self, name: &str, value: impl AsRef<str>) -> Self {
         self.path_params
             .push((name.to_string(), value.as_ref().to_string()));
@@ -118,6 +130,8 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
     }
 
     /// Only requests with query parameter `name` = `value`.
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub fn query_param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.query.push((name.into(), value.into()));
         self
@@ -128,12 +142,16 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
     ///
     /// # Panics
     /// When `body` does not serialize to JSON (a map with non-string keys).
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub fn body(mut self, body: &impl Serialize) -> Self {
         self.body = Some(serde_json::to_value(body).expect("a mock body serializes to JSON"));
         self
     }
 
     /// Expect exactly `n` matching requests, checked when the server drops.
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub fn times(mut self, n: u64) -> Self {
         self.times = Some(n);
         self
@@ -144,6 +162,8 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
     ///
     /// # Panics
     /// When `answer` does not serialize to JSON.
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub async fn respond_with(self, answer: &T) {
         let json = serde_json::to_value(answer).expect("a mock answer serializes to JSON");
         let template = ResponseTemplate::new(self.success);
@@ -160,6 +180,8 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
     ///
     /// # Panics
     /// When `error` does not serialize to JSON.
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub async fn fail_with(self, status: u16, error: &E) {
         let json = serde_json::to_value(error).expect("a mock error serializes to JSON");
         self.mount(ResponseTemplate::new(status).set_body_json(json))
@@ -168,6 +190,8 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
 
     /// Answers matching requests with anything wiremock can send (a delay,
     /// a malformed body, headers such as `Retry-After`).
+    ///
+    /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub async fn respond_with_template(self, template: ResponseTemplate) {
         self.mount(template).await;
     }

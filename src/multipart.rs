@@ -12,6 +12,16 @@ use serde::de::DeserializeOwned;
 /// A file to upload: its bytes, the name the server sees, and optionally its
 /// media type (the server guesses from the name otherwise).
 #[derive(Clone)]
+///
+/// # Example
+/// ```no_run
+/// # async fn run(client: social_clients::bundle_social::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// use social_clients::FilePart;
+///
+/// let image = FilePart::new(std::fs::read("cat.png")?, "cat.png").mime("image/png");
+/// let upload = client.upload_create(Some("team_1"), image).await?.into_inner();
+/// # let _ = upload; Ok(()) }
+/// ```
 pub struct FilePart {
     bytes: Vec<u8>,
     file_name: String,
@@ -20,6 +30,8 @@ pub struct FilePart {
 
 impl FilePart {
     /// A file named `file_name` holding `bytes`.
+    ///
+    /// Example: [`FilePart`].
     pub fn new(bytes: impl Into<Vec<u8>>, file_name: impl Into<String>) -> Self {
         FilePart {
             bytes: bytes.into(),
@@ -29,6 +41,8 @@ impl FilePart {
     }
 
     /// Sets the media type, e.g. `image/png`.
+    ///
+    /// Example: [`FilePart`].
     pub fn mime(mut self, mime: impl Into<String>) -> Self {
         self.mime = Some(mime.into());
         self

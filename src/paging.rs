@@ -35,6 +35,8 @@ use progenitor_client::{Error, ResponseValue};
 
 /// One answer of an offset-paged list: the items it carries and, when the
 /// provider reports it, how many the whole list holds.
+///
+/// Example: the module's; `examples/list_posts.rs`.
 pub trait OffsetPage {
     /// What the list holds.
     type Item;
@@ -55,6 +57,8 @@ struct Cursor {
 ///
 /// # Errors
 /// The stream yields the first failed page's error and then ends.
+///
+/// Example: the module's; `examples/list_posts.rs`.
 pub fn by_offset<P, E, F, Fut>(
     page_size: u32,
     mut fetch: F,

@@ -4,6 +4,19 @@ use crate::AuthScheme;
 
 /// Implemented for every provider's generated `Client`, so one
 /// [`ClientBuilder`](crate::ClientBuilder) serves them all.
+///
+/// # Example
+/// ```
+/// use social_clients::{gipper, Provider};
+///
+/// fn describe<P: Provider>() -> String {
+///     format!("{} at {}", P::NAME, P::DEFAULT_BASE_URL)
+/// }
+/// assert!(describe::<gipper::Client>().starts_with("Gipper"));
+/// let client = gipper::Client::from_api_key("token")?;
+/// # let _ = client;
+/// # Ok::<(), social_clients::BuildError>(())
+/// ```
 pub trait Provider: Sized {
     /// The provider's name, for messages.
     const NAME: &'static str;
@@ -52,11 +65,15 @@ macro_rules! provider {
             ///
             /// # Errors
             /// [`BuildError`](crate::BuildError) when the key is empty or not a valid header value.
+            ///
+            /// Example: [`Provider`](crate::Provider).
             pub fn from_api_key(key: impl Into<$crate::ApiKey>) -> Result<Self, $crate::BuildError> {
                 Self::builder(key).build()
             }
 
             /// A builder to change the base URL, timeouts or user agent.
+            ///
+            /// Example: [`ClientBuilder`](crate::ClientBuilder).
             pub fn builder(key: impl Into<$crate::ApiKey>) -> $crate::ClientBuilder<Self> {
                 $crate::ClientBuilder::new(key)
             }

@@ -15,6 +15,8 @@ use crate::hooks::with_deadline;
 
 /// How `publish` and `wait_until_published` wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
 pub struct PublishWait {
     /// Time between two reads of the post.
     pub poll_every: Duration,
@@ -36,6 +38,8 @@ impl Default for PublishWait {
 
 /// How one target of a post ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
 pub enum TargetOutcome {
     /// The platform has the post; its address there when the provider
     /// reports one.
@@ -55,6 +59,8 @@ pub enum TargetOutcome {
 /// A post and the outcome of each of its targets, keyed by what names a
 /// target for the provider (a platform, an account id).
 #[derive(Debug, Clone)]
+///
+/// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
 pub struct PublishReport<P, K> {
     /// The post as last read.
     pub post: P,
@@ -64,6 +70,8 @@ pub struct PublishReport<P, K> {
 
 impl<P, K> PublishReport<P, K> {
     /// Whether every target published.
+    ///
+    /// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
     pub fn all_published(&self) -> bool {
         self.targets
             .values()
@@ -71,6 +79,8 @@ impl<P, K> PublishReport<P, K> {
     }
 
     /// How many targets are undecided.
+    ///
+    /// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
     pub fn pending(&self) -> usize {
         self.targets
             .values()
@@ -81,6 +91,8 @@ impl<P, K> PublishReport<P, K> {
 
 /// Why publishing or waiting ended without every outcome.
 #[derive(Debug, thiserror::Error)]
+///
+/// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
 pub enum PublishError<E: std::fmt::Debug, P: std::fmt::Debug, K: std::fmt::Debug> {
     /// Creating or reading the post failed.
     #[error(transparent)]

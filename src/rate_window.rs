@@ -10,6 +10,17 @@ use std::time::{Duration, SystemTime};
 
 /// A provider's rate window as of one answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// # Example
+/// ```
+/// use std::time::Duration;
+/// use social_clients::RateWindow;
+///
+/// let window = RateWindow { limit: 10, used: 10, remaining: 0, window: Duration::from_secs(3600) };
+/// assert!(window.is_exhausted());
+/// ```
+/// The providers' waiting helpers (`bundle_social::Client::profile_refresh_waiting`,
+/// `postbreeze::Client::get_social_account_waiting`) act on it.
 pub struct RateWindow {
     /// Calls allowed per window.
     pub limit: u64,
@@ -23,6 +34,8 @@ pub struct RateWindow {
 
 impl RateWindow {
     /// Whether no call is left in this window.
+    ///
+    /// Example: [`RateWindow`].
     pub fn is_exhausted(&self) -> bool {
         self.remaining == 0
     }
@@ -39,6 +52,15 @@ pub const POSTBREEZE_LIMITS: [(u64, Duration); 2] = [
 
 /// How long a 429 answer asks to wait: its `Retry-After` (seconds or an
 /// HTTP date), if any.
+///
+/// # Example
+/// ```
+/// use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
+///
+/// let mut headers = HeaderMap::new();
+/// headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+/// assert_eq!(social_clients::rate_window::retry_after(&headers), Some(std::time::Duration::from_secs(7)));
+/// ```
 pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     headers
         .get(reqwest::header::RETRY_AFTER)

@@ -20,6 +20,20 @@ use reqwest::{Method, StatusCode};
 /// Retry settings. The default retries twice, backing off from 200 ms up to
 /// 10 s, and honours `Retry-After` up to 60 s.
 #[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// # Example
+/// ```
+/// use std::time::Duration;
+/// use social_clients::RetryPolicy;
+///
+/// let policy = RetryPolicy::default()
+///     .max_retries(4)
+///     .backoff(Duration::from_millis(200), Duration::from_secs(5))
+///     .max_retry_after(Duration::from_secs(60))
+///     .retry_non_idempotent(false);
+/// assert_eq!(policy.max_attempts(), 5);
+/// assert_eq!(RetryPolicy::disabled().max_attempts(), 1);
+/// ```
 pub struct RetryPolicy {
     max_retries: u32,
     initial_backoff: Duration,
@@ -42,17 +56,23 @@ impl Default for RetryPolicy {
 
 impl RetryPolicy {
     /// Never retry.
+    ///
+    /// Example: [`RetryPolicy`].
     pub fn disabled() -> Self {
         RetryPolicy::default().max_retries(0)
     }
 
     /// Retries after the first attempt (0 disables retrying).
+    ///
+    /// Example: [`RetryPolicy`].
     pub fn max_retries(mut self, retries: u32) -> Self {
         self.max_retries = retries;
         self
     }
 
     /// The first backoff and its cap; later ones grow exponentially, jittered.
+    ///
+    /// Example: [`RetryPolicy`].
     pub fn backoff(mut self, initial: Duration, max: Duration) -> Self {
         self.initial_backoff = initial;
         self.max_backoff = max.max(initial);
@@ -60,6 +80,8 @@ impl RetryPolicy {
     }
 
     /// Longest `Retry-After` waited for; a longer one returns the answer.
+    ///
+    /// Example: [`RetryPolicy`].
     pub fn max_retry_after(mut self, max: Duration) -> Self {
         self.max_retry_after = max;
         self
@@ -67,12 +89,16 @@ impl RetryPolicy {
 
     /// Also retry POST and PATCH after timeouts and 5xx answers (only do this
     /// for operations that are idempotent on the server).
+    ///
+    /// Example: [`RetryPolicy`].
     pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
         self.retry_non_idempotent = retry;
         self
     }
 
     /// The most attempts a request gets.
+    ///
+    /// Example: [`RetryPolicy`].
     pub fn max_attempts(&self) -> u32 {
         self.max_retries + 1
     }

@@ -6,6 +6,15 @@ use crate::RetryPolicy;
 
 /// Per-client settings of the hand-written layer.
 #[derive(Debug, Clone)]
+///
+/// Read it back from a client with `client.inner()`:
+/// ```
+/// use social_clients::{hooked, hooked::ClientInfo, RetryPolicy};
+///
+/// let client = hooked::Client::builder("hk_example").retry(RetryPolicy::disabled()).build()?;
+/// assert_eq!(client.inner().retry_policy().max_attempts(), 1);
+/// # Ok::<(), social_clients::BuildError>(())
+/// ```
 pub struct Runtime {
     /// The provider's name, recorded on tracing spans.
     pub(crate) provider: &'static str,
@@ -19,6 +28,8 @@ impl Runtime {
     }
 
     /// The retry policy this client uses.
+    ///
+    /// Example: [`Runtime`].
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.retry
     }

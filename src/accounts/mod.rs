@@ -21,6 +21,8 @@ pub use platform::Platform;
 
 /// The fields every provider's account shares. Values a provider does not
 /// report are `None`.
+///
+/// Example: the module's.
 pub trait AccountView {
     /// The platform, mapped onto the common enum.
     fn platform(&self) -> Platform {

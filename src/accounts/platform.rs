@@ -11,6 +11,8 @@ use std::fmt;
 /// failing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+///
+/// Example: [`crate::accounts`].
 pub enum Platform {
     /// TikTok.
     TikTok,

@@ -30,6 +30,8 @@ const PAGE: u32 = 100;
 impl Client {
     /// Every team of the organization, page after page.
     /// [`Client::team_get_list`] with `search` is one page of a filtered list.
+    ///
+    /// Example: `examples/list_posts.rs`.
     pub fn teams(&self) -> impl Stream<Item = Result<types::Team, Error<ApiError>>> + '_ {
         paging::by_offset(PAGE, move |offset, limit| {
             self.team_get_list(Some(limit), Some(offset), None)
@@ -39,6 +41,8 @@ impl Client {
     /// Every post of a team, newest first by the provider's default order.
     /// For filters (status, platforms, dates), page
     /// [`Client::post_get_list`] with [`paging::by_offset`].
+    ///
+    /// Example: `examples/list_posts.rs`.
     pub fn posts<'a>(
         &'a self,
         team_id: &'a str,
@@ -60,6 +64,8 @@ impl Client {
     }
 
     /// Every comment made through the API for a team.
+    ///
+    /// Example: `examples/list_posts.rs`.
     pub fn comments<'a>(
         &'a self,
         team_id: &'a str,

@@ -16,6 +16,16 @@ impl Client {
     /// # Errors
     /// As the generated methods: a documented error status (400, 401, 403,
     /// 404, 429, 500) is `Error::ErrorResponse` with the typed body.
+    ///
+    /// # Example
+    /// ```no_run
+    /// # async fn run(client: social_clients::bundle_social::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use social_clients::FilePart;
+    ///
+    /// let csv = FilePart::new(std::fs::read("posts.csv")?, "posts.csv").mime("text/csv");
+    /// let import = client.post_csv_create(csv).await?.into_inner();
+    /// # let _ = import; Ok(()) }
+    /// ```
     pub async fn post_csv_create(
         &self,
         file: FilePart,

@@ -16,9 +16,13 @@ use super::Client;
 use crate::publishing::{PublishWait, TargetOutcome};
 
 /// A bundle.social post and the outcome on each platform it targets.
+///
+/// Example: `examples/publish.rs`.
 pub type PublishReport = crate::publishing::PublishReport<types::Post, Platform>;
 /// Why [`Client::publish`] or [`Client::wait_until_published`] ended
 /// without every outcome.
+///
+/// Example: `examples/publish.rs`.
 pub type PublishError = crate::publishing::PublishError<ApiError, types::Post, Platform>;
 
 impl Client {
@@ -48,6 +52,8 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::publish`].
+    ///
+    /// Example: `examples/publish.rs`.
     pub async fn wait_until_published(
         &self,
         id: &str,

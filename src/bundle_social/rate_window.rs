@@ -35,6 +35,8 @@ window_from!(SocialAccountProfileRefreshResponse);
 window_from!(SocialAccountConnectionCheckResponse);
 
 /// Why [`Client::profile_refresh_waiting`] gave up.
+///
+/// Example: [`Client::profile_refresh_waiting`].
 pub type WaitError = crate::waiting::WaitError<types::ApiError>;
 
 /// How long to wait after a 429 that names no `Retry-After`: bundle.social's
@@ -50,6 +52,18 @@ impl Client {
     /// # Errors
     /// [`WaitError::StillLimited`] when the window stays closed past
     /// `max_wait`; [`WaitError::Api`] for any other failure.
+    ///
+    /// # Example
+    /// ```no_run
+    /// # async fn run(client: social_clients::bundle_social::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use std::time::Duration;
+    /// use social_clients::bundle_social::types;
+    ///
+    /// let selector = types::AccountSelector { type_: types::Platform::Tiktok, team_id: "team_1".into() };
+    /// // Waits out a closed window (429 with Retry-After) for up to two minutes.
+    /// let account = client.profile_refresh_waiting(&selector, Duration::from_secs(120)).await?;
+    /// # let _ = account; Ok(()) }
+    /// ```
     pub async fn profile_refresh_waiting(
         &self,
         body: &AccountSelector,

@@ -14,6 +14,8 @@ impl Client {
     /// # Errors
     /// As the generated methods: a documented error status (400, 401, 403,
     /// 404, 429, 500) is `Error::ErrorResponse` with the typed body.
+    ///
+    /// Example: [`crate::FilePart`].
     pub async fn upload_create(
         &self,
         team_id: Option<&str>,

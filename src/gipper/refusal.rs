@@ -6,6 +6,8 @@ use super::types::{InstagramAccount, InstagramAccountsCreateResponse};
 /// Gipper declined to connect the accounts; `messages` says why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("Gipper refused to connect the accounts: {}", messages.join("; "))]
+///
+/// Example: [`InstagramAccountsCreateResponse::into_result`].
 pub struct Refused {
     /// Gipper's reasons, as sent.
     pub messages: Vec<String>,
@@ -16,6 +18,16 @@ impl InstagramAccountsCreateResponse {
     ///
     /// # Errors
     /// [`Refused`] when the answer has `success: false`.
+    ///
+    /// # Example
+    /// ```no_run
+    /// # async fn run(client: social_clients::gipper::Client, body: social_clients::gipper::types::InstagramAccountsCreateBody) -> Result<(), Box<dyn std::error::Error>> {
+    /// match client.instagram_accounts_create(&body).await?.into_inner().into_result() {
+    ///     Ok(accounts) => println!("{} connected", accounts.len()),
+    ///     Err(refused) => eprintln!("{refused}"),
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn into_result(self) -> Result<Vec<InstagramAccount>, Refused> {
         if self.success {
             Ok(self.ig_accounts)

@@ -59,6 +59,8 @@ impl OffsetPage for types::GetSearchResponse {
 
 impl Client {
     /// Every video of the team, filtered by type and status when given.
+    ///
+    /// Example: `examples/hooked_publish.rs`.
     pub fn videos(
         &self,
         kind: Option<types::VideoType>,
@@ -70,6 +72,8 @@ impl Client {
     }
 
     /// Every scheduled post, filtered by status and platform when given.
+    ///
+    /// Example: `examples/hooked_publish.rs`.
     pub fn scheduled_posts(
         &self,
         status: Option<types::ScheduleStatus>,
@@ -82,6 +86,8 @@ impl Client {
 
     /// Every video search `search_id` found ([`Client::create_search`]
     /// starts one).
+    ///
+    /// Example: [`crate::paging`] (the same stream over bundle.social's posts); `tests/hooked_workflows.rs` drives it.
     pub fn search_videos<'a>(
         &'a self,
         search_id: &'a str,

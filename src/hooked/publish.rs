@@ -15,15 +15,21 @@ use crate::publishing::{PublishWait, TargetOutcome};
 
 /// The scheduled posts of one publication (one per account) and the
 /// outcome for each account, keyed by integration id.
+///
+/// Example: `examples/hooked_publish.rs`.
 pub type PublishReport = crate::publishing::PublishReport<Vec<types::ScheduledPost>, String>;
 /// Why [`Client::publish`] or [`Client::wait_until_published`] ended
 /// without every outcome.
+///
+/// Example: `examples/hooked_publish.rs`.
 pub type PublishError =
     crate::publishing::PublishError<ApiError, Vec<types::ScheduledPost>, String>;
 
 /// Why [`Client::wait_until_rendered`] ended without a rendered video.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
+///
+/// Example: `examples/hooked_publish.rs`.
 pub enum RenderError {
     /// Reading the video failed.
     #[error(transparent)]
@@ -55,6 +61,8 @@ impl Client {
     ///
     /// # Errors
     /// [`RenderError`] says whether reading, rendering or the wait ended it.
+    ///
+    /// Example: `examples/hooked_publish.rs`.
     pub async fn wait_until_rendered(
         &self,
         video_id: &str,
@@ -131,6 +139,8 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::publish`].
+    ///
+    /// Example: `examples/hooked_publish.rs`.
     pub async fn wait_until_published<S: AsRef<str>>(
         &self,
         schedule_ids: &[S],

@@ -11,9 +11,13 @@ use crate::publishing::{PublishWait, TargetOutcome};
 
 /// A Postbreeze post and the outcome for each account (keyed by social
 /// account id) it targets.
+///
+/// Example: `examples/postbreeze_publish.rs`.
 pub type PublishReport = crate::publishing::PublishReport<types::Post, String>;
 /// Why [`Client::publish`] or [`Client::wait_until_published`] ended
 /// without every outcome.
+///
+/// Example: `examples/postbreeze_publish.rs`.
 pub type PublishError = crate::publishing::PublishError<ApiError, types::Post, String>;
 
 /// How long the PUT of a file to its signed address may take.
@@ -22,6 +26,8 @@ const UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
 /// Why [`Client::upload_media`] failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
+///
+/// Example: `examples/postbreeze_publish.rs`.
 pub enum UploadError {
     /// Asking for the signed address failed.
     #[error(transparent)]
@@ -52,6 +58,8 @@ impl Client {
     ///
     /// # Errors
     /// [`UploadError`] says which step failed.
+    ///
+    /// Example: `examples/postbreeze_publish.rs`.
     pub async fn upload_media(
         &self,
         workspace_id: &str,
@@ -124,6 +132,8 @@ impl Client {
     ///
     /// # Errors
     /// As [`Client::publish`].
+    ///
+    /// Example: `examples/postbreeze_publish.rs`.
     pub async fn wait_until_published(
         &self,
         post_id: &str,

@@ -9,6 +9,8 @@ use super::{types, Client, ResponseValue};
 use crate::waiting::retry_while_limited;
 
 /// Why [`Client::get_social_account_waiting`] gave up.
+///
+/// Example: [`Client::get_social_account_waiting`].
 pub type WaitError = crate::waiting::WaitError<types::ApiError>;
 
 /// How long to wait after a 429 that names no `Retry-After`: in the burst
@@ -27,6 +29,16 @@ impl Client {
     /// when the limit stays closed past `max_wait`;
     /// [`WaitError::Api`](crate::waiting::WaitError::Api) for any other
     /// failure.
+    ///
+    /// # Example
+    /// ```no_run
+    /// # async fn run(client: social_clients::postbreeze::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let account = client
+    ///     .get_social_account_waiting("soc_1", std::time::Duration::from_secs(60))
+    ///     .await?
+    ///     .into_inner();
+    /// # let _ = account; Ok(()) }
+    /// ```
     pub async fn get_social_account_waiting(
         &self,
         account_id: &str,

@@ -2,6 +2,8 @@
 /// is not the event it says it is. Never contains a secret.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
+///
+/// Example: [`crate::webhooks::hooked::ProjectEvent::from_body`]; `examples/webhook.rs`.
 pub enum WebhookError {
     /// The signature check failed; nothing was decoded.
     #[error(transparent)]

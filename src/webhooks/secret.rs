@@ -1,9 +1,13 @@
 /// A webhook signing secret. Its `Debug` and `Display` never show the value.
 #[derive(Clone, PartialEq, Eq)]
+///
+/// Example: [`crate::webhooks::bundle_social::verify`].
 pub struct WebhookSecret(Vec<u8>);
 
 impl WebhookSecret {
     /// Wraps a secret (as the provider's dashboard shows it).
+    ///
+    /// Example: [`crate::webhooks::bundle_social::verify`].
     pub fn new(secret: impl Into<Vec<u8>>) -> Self {
         WebhookSecret(secret.into())
     }

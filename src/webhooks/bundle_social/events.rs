@@ -53,6 +53,8 @@ struct Envelope {
 
 impl Event {
     /// The event type as the provider names it (`post.published`...).
+    ///
+    /// Example: [`verify_and_decode`].
     pub fn kind(&self) -> &str {
         match self {
             Event::PostPublished(_) => "post.published",
@@ -74,6 +76,8 @@ impl Event {
     /// # Errors
     /// [`WebhookError::Payload`] when the body is not an event envelope or
     /// its `data` is not the object the event type promises.
+    ///
+    /// Example: [`verify_and_decode`].
     pub fn from_body(body: &[u8]) -> Result<Event, WebhookError> {
         let envelope: Envelope =
             serde_json::from_slice(body).map_err(|e| WebhookError::Payload {

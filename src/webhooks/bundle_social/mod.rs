@@ -45,6 +45,8 @@ pub fn verify(
 }
 
 /// The signature bundle.social sends for `body`: for fixtures in your tests.
+///
+/// Example: [`verify`] (which signs a body with it).
 pub fn signature(secret: &WebhookSecret, body: &[u8]) -> String {
     sign_hex(secret, &[body])
 }

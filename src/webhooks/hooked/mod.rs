@@ -18,6 +18,8 @@ use crate::webhooks::WebhookError;
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+///
+/// Example: [`ProjectEvent::from_body`].
 pub struct RenderedVideo {
     /// The video's id (for `hooked::Client::get_video`).
     #[serde(default)]
@@ -41,6 +43,8 @@ pub struct RenderedVideo {
 /// One delivery of Hooked's video webhook.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+///
+/// Example: [`ProjectEvent::from_body`].
 pub enum ProjectEvent {
     /// `project.completed`: the video rendered.
     Completed {

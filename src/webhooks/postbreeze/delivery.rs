@@ -16,6 +16,8 @@ use crate::webhooks::WebhookError;
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
+///
+/// Example: [`verify_and_decode`].
 pub struct Delivery {
     /// The event key, e.g. `post.published` or `post.cancelled` (also sent
     /// as `X-Postbreeze-Event`).
@@ -40,6 +42,8 @@ impl Delivery {
     ///
     /// # Errors
     /// [`WebhookError::Payload`] when the body is not a delivery envelope.
+    ///
+    /// Example: [`verify_and_decode`].
     pub fn from_body(body: &[u8]) -> Result<Delivery, WebhookError> {
         serde_json::from_slice(body).map_err(|e| WebhookError::Payload {
             event: None,
@@ -53,6 +57,18 @@ impl Delivery {
     /// # Errors
     /// [`WebhookError::Payload`] naming the event and the field that does
     /// not fit.
+    ///
+    /// # Example
+    /// ```
+    /// use social_clients::webhooks::postbreeze::Delivery;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Cancelled { id: String }
+    ///
+    /// let delivery = Delivery::from_body(br#"{"event":"post.cancelled","deliveryId":"dlv_1","payload":{"id":"post_1"}}"#)?;
+    /// assert_eq!(delivery.payload_as::<Cancelled>()?.id, "post_1");
+    /// # Ok::<(), social_clients::webhooks::WebhookError>(())
+    /// ```
     pub fn payload_as<T: DeserializeOwned>(&self) -> Result<T, WebhookError> {
         T::deserialize(&self.payload).map_err(|e| WebhookError::Payload {
             event: Some(self.event.clone()),

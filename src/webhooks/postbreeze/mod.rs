@@ -37,6 +37,8 @@ pub struct Verifier {
 
 impl Verifier {
     /// A verifier for the current secret, with the default tolerance.
+    ///
+    /// Example: [`Verifier`].
     pub fn new(secret: impl Into<WebhookSecret>) -> Self {
         Verifier {
             secrets: vec![secret.into()],
@@ -46,6 +48,8 @@ impl Verifier {
 
     /// Also accept the previous secret, while Postbreeze rotates to the new
     /// one. A verifier holds at most these two.
+    ///
+    /// Example: [`Verifier`].
     pub fn with_previous_secret(mut self, secret: impl Into<WebhookSecret>) -> Self {
         self.secrets.truncate(1);
         self.secrets.push(secret.into());
@@ -53,6 +57,8 @@ impl Verifier {
     }
 
     /// How far the signed timestamp may be from now (default five minutes).
+    ///
+    /// Example: [`Verifier`].
     pub fn tolerance(mut self, tolerance: Duration) -> Self {
         self.tolerance = tolerance;
         self
@@ -62,6 +68,8 @@ impl Verifier {
     ///
     /// # Errors
     /// See [`Verifier::verify_at`].
+    ///
+    /// Example: [`Verifier`].
     pub fn verify(&self, header: Option<&str>, body: &[u8]) -> Result<(), SignatureError> {
         self.verify_at(header, body, SystemTime::now())
     }
@@ -72,6 +80,8 @@ impl Verifier {
     /// [`SignatureError::Missing`] without a header; `Malformed` when it has
     /// no `t` or `v1`, or they are not a number and hex; `Stale` when `t` is
     /// beyond the tolerance; `Mismatch` when no secret signs this body.
+    ///
+    /// Example: [`Verifier`].
     pub fn verify_at(
         &self,
         header: Option<&str>,
@@ -106,6 +116,8 @@ impl Verifier {
 
     /// The header Postbreeze sends for `body` signed at `at`: for fixtures in
     /// your tests.
+    ///
+    /// Example: [`Verifier`].
     pub fn signature(secret: &WebhookSecret, body: &[u8], at: SystemTime) -> String {
         let t = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let prefix = format!("{t}.");
