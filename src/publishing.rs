@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::future::Future;
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use progenitor_client::Error;
@@ -114,7 +115,7 @@ pub enum PublishError<E: std::fmt::Debug, P: std::fmt::Debug, K: std::fmt::Debug
 /// reads (Hooked's one schedule per account) waits the same way.
 pub(crate) async fn until_decided<P, K, E, Fut>(
     wait: PublishWait,
-    mut read: impl FnMut() -> Fut,
+    read: impl FnMut() -> Fut,
     decide: impl Fn(P) -> PublishReport<P, K>,
 ) -> Result<PublishReport<P, K>, PublishError<E, P, K>>
 where
@@ -123,22 +124,53 @@ where
     K: std::fmt::Debug,
     Fut: Future<Output = Result<P, Error<E>>>,
 {
+    let settled = poll_until(wait, read, |post| {
+        let report = decide(post);
+        if report.pending() == 0 {
+            ControlFlow::Break(report)
+        } else {
+            ControlFlow::Continue(report)
+        }
+    })
+    .await?;
+    settled.map_err(|late| PublishError::StillPending {
+        waited: late.waited,
+        report: Box::new(late.last),
+    })
+}
+
+/// What [`poll_until`] last saw when the maximum wait would pass.
+pub(crate) struct Late<L> {
+    /// How long it waited.
+    pub(crate) waited: Duration,
+    /// What `settle` made of the last read.
+    pub(crate) last: L,
+}
+
+/// Reads with `read` every `wait.poll_every` until `settle` breaks with an
+/// answer, or the next read would start past `wait.max_wait` (then
+/// `Err(Late)`). A failed read ends it at once (the outer `Err`).
+pub(crate) async fn poll_until<T, R, L, E, Fut>(
+    wait: PublishWait,
+    mut read: impl FnMut() -> Fut,
+    mut settle: impl FnMut(T) -> ControlFlow<R, L>,
+) -> Result<Result<R, Late<L>>, Error<E>>
+where
+    Fut: Future<Output = Result<T, Error<E>>>,
+{
     let started = Instant::now();
     // The client's retry policy may wait out a 429 inside `read`; the
     // deadline keeps those waits within `max_wait` too, as it does for the
     // rate-window helpers (`crate::waiting`).
     with_deadline(started + wait.max_wait, async {
         loop {
-            let report = decide(read().await?);
-            if report.pending() == 0 {
-                return Ok(report);
-            }
+            let last = match settle(read().await?) {
+                ControlFlow::Break(answer) => return Ok(Ok(answer)),
+                ControlFlow::Continue(last) => last,
+            };
             let waited = started.elapsed();
             if waited + wait.poll_every > wait.max_wait {
-                return Err(PublishError::StillPending {
-                    waited,
-                    report: Box::new(report),
-                });
+                return Ok(Err(Late { waited, last }));
             }
             tokio::time::sleep(wait.poll_every).await;
         }

@@ -4,14 +4,14 @@
 //! waits for the first step, [`Client::publish`] does the rest.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::ops::ControlFlow;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
 use super::types::{self, ApiError, ScheduleStatus};
 use super::{Client, Error};
-use crate::hooks::with_deadline;
-use crate::publishing::{PublishWait, TargetOutcome};
+use crate::publishing::{poll_until, PublishWait, TargetOutcome};
 
 /// The scheduled posts of one publication (one per account) and the
 /// outcome for each account, keyed by integration id.
@@ -68,30 +68,27 @@ impl Client {
         video_id: &str,
         wait: PublishWait,
     ) -> Result<types::Video, RenderError> {
-        let started = Instant::now();
-        with_deadline(started + wait.max_wait, async {
-            loop {
-                let video = self.get_video(video_id).await?.into_inner().data;
-                // Answers write statuses in upper case, filters in lower.
-                if video.status.eq_ignore_ascii_case("completed") {
-                    return Ok(video);
-                }
-                if video.status.eq_ignore_ascii_case("failed") {
-                    return Err(RenderError::Failed {
-                        video: Box::new(video),
-                    });
-                }
-                let waited = started.elapsed();
-                if waited + wait.poll_every > wait.max_wait {
-                    return Err(RenderError::StillRendering {
-                        waited,
-                        video: Box::new(video),
-                    });
-                }
-                tokio::time::sleep(wait.poll_every).await;
+        let read = || async { Ok(self.get_video(video_id).await?.into_inner().data) };
+        let settled = poll_until(wait, read, |video: types::Video| {
+            // Answers write statuses in upper case, filters in lower.
+            if video.status.eq_ignore_ascii_case("completed") {
+                ControlFlow::Break(Ok(video))
+            } else if video.status.eq_ignore_ascii_case("failed") {
+                ControlFlow::Break(Err(RenderError::Failed {
+                    video: Box::new(video),
+                }))
+            } else {
+                ControlFlow::Continue(video)
             }
         })
-        .await
+        .await?;
+        match settled {
+            Ok(outcome) => outcome,
+            Err(late) => Err(RenderError::StillRendering {
+                waited: late.waited,
+                video: Box::new(late.last),
+            }),
+        }
     }
 
     /// Schedules a rendered video to every account in `integration_ids` at
