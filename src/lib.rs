@@ -45,7 +45,6 @@ mod builder;
 mod hooks;
 #[cfg(feature = "mock")]
 pub mod mock;
-#[cfg(feature = "bundle-social")]
 mod multipart;
 pub mod paging;
 mod provider;
@@ -61,7 +60,6 @@ pub mod waiting;
 
 pub use auth::{ApiKey, AuthScheme, KeyError};
 pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
-#[cfg(feature = "bundle-social")]
 pub use multipart::FilePart;
 pub use provider::Provider;
 pub use rate_window::RateWindow;

@@ -1,13 +1,12 @@
-//! multipart/form-data operations, which progenitor cannot generate.
+//! The file type of multipart/form-data operations. Their methods are
+//! generated (`codegen/src/multipart.rs`): one argument per form field, a
+//! file field taking a [`FilePart`].
 //!
-//! The normalizer lists such operations as unbound; each provider module binds
-//! the ones it needs by hand (listed in `specs/providers.toml`,
-//! `hand_written`) with these helpers, answering with the same
-//! `ResponseValue`/`Error` types as the generated methods.
+//! This file depends on nothing of the crate: `cargo xtask` compiles it
+//! into the scratch crates that check code generated for other
+//! descriptions, so both use the same type.
 
-use progenitor_client::{Error, ResponseValue};
-use reqwest::multipart::{Form, Part};
-use serde::de::DeserializeOwned;
+use reqwest::multipart::Part;
 
 /// A file to upload: its bytes, the name the server sees, and optionally its
 /// media type (the server guesses from the name otherwise).
@@ -49,7 +48,9 @@ impl FilePart {
     }
 
     /// The form part; the error says why the media type is unusable (it
-    /// becomes `Error::InvalidRequest`).
+    /// becomes `Error::InvalidRequest`). Only generated form methods call
+    /// it, and a build with no provider that has one has none.
+    #[allow(dead_code)]
     pub(crate) fn into_part(self) -> Result<Part, String> {
         let part = Part::bytes(self.bytes).file_name(self.file_name);
         match self.mime {
@@ -69,59 +70,4 @@ impl std::fmt::Debug for FilePart {
             .field("len", &self.bytes.len())
             .finish()
     }
-}
-
-/// A multipart operation: its id (for tracing) and what it answers, as its
-/// spec documents it.
-pub(crate) struct Statuses {
-    pub operation_id: &'static str,
-    /// The success status (its body decodes as `T`).
-    pub success: u16,
-    /// Error statuses whose body decodes as the provider's error type `E`.
-    pub errors: &'static [u16],
-}
-
-/// POSTs `form` to `url` through the same hook as generated methods
-/// (tracing; one attempt, since a streamed body cannot be resent) and
-/// decodes the answer exactly as a generated method would: the success body
-/// as `T`, a documented error as `Error::ErrorResponse(E)`, anything else as
-/// `Error::UnexpectedResponse`.
-pub(crate) async fn post<T: DeserializeOwned, E: DeserializeOwned>(
-    http: &reqwest::Client,
-    runtime: &crate::Runtime,
-    url: String,
-    form: Form,
-    statuses: Statuses,
-) -> Result<ResponseValue<T>, Error<E>> {
-    let request = http
-        .post(url)
-        .header(reqwest::header::ACCEPT, "application/json")
-        .multipart(form)
-        .build()
-        .map_err(Error::CommunicationError)?;
-    let info = progenitor_client::OperationInfo {
-        operation_id: statuses.operation_id,
-    };
-    let response = crate::hooks::execute(http, runtime, request, &info)
-        .await
-        .map_err(Error::CommunicationError)?;
-    let status = response.status().as_u16();
-    if status == statuses.success {
-        decode(response).await
-    } else if statuses.errors.contains(&status) {
-        Err(Error::ErrorResponse(decode(response).await?))
-    } else {
-        Err(Error::UnexpectedResponse(response))
-    }
-}
-
-async fn decode<T: DeserializeOwned, E>(
-    response: reqwest::Response,
-) -> Result<ResponseValue<T>, Error<E>> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
-    let inner =
-        serde_json::from_slice(&body).map_err(|e| Error::InvalidResponsePayload(body, e))?;
-    Ok(ResponseValue::new(inner, status, headers))
 }

@@ -424,7 +424,7 @@ async fn disconnect_is_a_delete_with_a_json_body() {
     assert_eq!(account.team_id, "team_1");
 }
 
-/// `upload_create` is multipart/form-data, bound by hand: the body must carry
+/// `upload_create` is multipart/form-data (a generated form method): the body must carry
 /// the team id and the file with its name and media type.
 #[tokio::test]
 async fn upload_sends_a_multipart_body_and_decodes_the_upload() {
@@ -526,4 +526,40 @@ async fn csv_import_sends_the_file_and_decodes_the_queued_import() {
     let request = support::only_request(&server).await;
     let body = String::from_utf8_lossy(&request.body);
     assert!(body.contains("name=\"file\"; filename=\"posts.csv\"\r\nContent-Type: text/csv\r\n\r\ntext,date\nhello,2024-01-02\n"), "{body}");
+}
+
+/// A form's body is streamed and cannot be sent twice, so a 503 on an
+/// upload is answered after one attempt, retry policy or not (a second
+/// attempt would send an empty body).
+#[tokio::test]
+async fn an_upload_is_sent_once_even_when_the_answer_invites_a_retry() {
+    let server = support::serve_json(
+        "POST",
+        "/api/v1/upload/",
+        503,
+        json!({"statusCode": 503, "message": "busy"}),
+    )
+    .await;
+    // Retries of POSTs on, so only the streamed body stops the second try.
+    let retrying = Client::builder(KEY)
+        .base_url(server.uri())
+        .retry(
+            social_clients::RetryPolicy::default()
+                .retry_non_idempotent(true)
+                .backoff(
+                    std::time::Duration::from_millis(1),
+                    std::time::Duration::from_millis(2),
+                ),
+        )
+        .build()
+        .unwrap();
+    let err = retrying
+        .upload_create(
+            Some("team_1"),
+            social_clients::FilePart::new(vec![1u8; 8], "a.bin"),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503), "{err:?}");
+    support::only_request(&server).await;
 }

@@ -185,7 +185,12 @@ async fn a_post_that_stays_undecided_ends_the_wait_with_what_is_known() {
     let PublishError::StillPending { waited, report } = err else {
         panic!("expected StillPending, got {err:?}");
     };
-    assert!(waited <= Duration::from_millis(100));
+    // No read starts once the next would pass max_wait; the last read itself
+    // may run past it (slowly on a loaded machine), hence the slack.
+    assert!(
+        waited < Duration::from_millis(100) + Duration::from_secs(1),
+        "{waited:?}"
+    );
     assert_eq!(
         report.targets[&types::Platform::Linkedin],
         TargetOutcome::Published { permalink: None }

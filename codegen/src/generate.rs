@@ -71,6 +71,7 @@ fn attempt(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenEr
     let mut doc = doc.clone();
     let renames = crate::enum_names::substitute(&mut doc);
     let media_types = crate::raw_bodies::media_types(&doc);
+    let forms = crate::multipart::take(&mut doc);
     // serde_path_to_error reports where in the document deserialization
     // stopped, so a malformed spec names its location, not only a message.
     let spec: openapiv3::OpenAPI =
@@ -78,7 +79,7 @@ fn attempt(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenEr
             path: e.path().to_string(),
             message: e.inner().to_string(),
         })?;
-    generate_parsed(&spec, style, &renames, &media_types)
+    generate_parsed(&spec, style, &renames, &media_types, &forms)
 }
 
 /// Generates the client source for an already parsed spec.
@@ -88,6 +89,7 @@ pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generate
         style,
         &crate::enum_names::Renames::default(),
         &Default::default(),
+        &Default::default(),
     )
 }
 
@@ -96,6 +98,7 @@ fn generate_parsed(
     style: Style,
     renames: &crate::enum_names::Renames,
     media_types: &std::collections::BTreeMap<String, String>,
+    forms: &crate::multipart::Forms,
 ) -> Result<Generated, CodegenError> {
     let mut settings = GenerationSettings::new();
     settings
@@ -122,6 +125,7 @@ fn generate_parsed(
         syn::parse2(tokens).map_err(|e| CodegenError::InvalidTokens(e.to_string()))?;
     crate::enum_names::restore(&mut file, renames);
     crate::raw_bodies::restore(&mut file, media_types);
+    crate::multipart::apply(&mut file, forms);
     crate::http_methods::apply(&mut file);
     crate::open_enums::apply(&mut file);
     crate::undocumented::apply(&mut file);

@@ -12,6 +12,7 @@ mod generate;
 mod http_methods;
 mod locate;
 mod mock;
+mod multipart;
 mod open_enums;
 mod providers;
 mod quiet_panic;

@@ -19,9 +19,7 @@ mod account;
 mod lists;
 mod publish;
 
-mod post_csv;
 mod rate_window;
-mod upload;
 
 crate::provider::provider! {
     name: "bundle.social",

@@ -666,6 +666,12 @@ pub const OPERATIONS: &[Operation] = &[
         errors: &[400, 401, 403, 404, 429, 500, 502],
     },
     Operation {
+        id: "post_csv_create",
+        method: "POST",
+        path: "/api/v1/post-csv-import/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
         id: "post_csv_get_by_id",
         method: "GET",
         path: "/api/v1/post-csv-import/{importId}",
@@ -872,6 +878,12 @@ pub const OPERATIONS: &[Operation] = &[
     Operation {
         id: "upload_get_list",
         method: "GET",
+        path: "/api/v1/upload/",
+        errors: &[400, 401, 403, 404, 429, 500, 502],
+    },
+    Operation {
+        id: "upload_create",
+        method: "POST",
         path: "/api/v1/upload/",
         errors: &[400, 401, 403, 404, 429, 500, 502],
     },
@@ -2815,6 +2827,22 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
+        operation: "post_csv_create",
+        answer: "success",
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"teamId":"sample","totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}"#,
+        enums: &["/status"],
+        maps: &[],
+        decode: decode::<types::PostCsvImport>,
+    },
+    Body {
+        operation: "post_csv_create",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
         operation: "post_csv_get_by_id",
         answer: "success",
         sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"teamId":"sample","totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}"#,
@@ -3615,6 +3643,22 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
+        operation: "upload_create",
+        answer: "success",
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        enums: &["/type"],
+        maps: &[],
+        decode: decode::<types::UploadUpload>,
+    },
+    Body {
+        operation: "upload_create",
+        answer: "error",
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        enums: &["/issues/0/code"],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
         operation: "upload_delete_many",
         answer: "success",
         sample: r#"[{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}]"#,
@@ -3775,8 +3819,8 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
 ];
-/// Operations bound by hand (multipart), which this harness does not call.
-pub const HAND_WRITTEN: &[&str] = &["post_csv_create", "upload_create"];
+/// Operations bound by hand, which this harness does not call.
+pub const HAND_WRITTEN: &[&str] = &[];
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {
         "app_get_health" => app_get_health(client).await,
@@ -3999,6 +4043,7 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
         "organization_get_posts_usage" => organization_get_posts_usage(client).await,
         "organization_get_uploads_usage" => organization_get_uploads_usage(client).await,
         "post_csv_get_list" => post_csv_get_list(client).await,
+        "post_csv_create" => post_csv_create(client).await,
         "post_csv_get_by_id" => post_csv_get_by_id(client).await,
         "post_csv_get_rows" => post_csv_get_rows(client).await,
         "post_csv_get_status" => post_csv_get_status(client).await,
@@ -4046,6 +4091,7 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
         "team_delete_team" => team_delete_team(client).await,
         "team_update_team" => team_update_team(client).await,
         "upload_get_list" => upload_get_list(client).await,
+        "upload_create" => upload_create(client).await,
         "upload_delete_many" => upload_delete_many(client).await,
         "upload_finalize_large_upload" => upload_finalize_large_upload(client).await,
         "upload_create_from_url" => upload_create_from_url(client).await,
@@ -5110,6 +5156,14 @@ async fn post_csv_get_list(client: &Client) -> Result<Answer, Failure> {
     let a_offset: Option<i64> = sample("offset", r#"1"#)?;
     outcome(client.post_csv_get_list(a_limit, a_offset).await).await
 }
+async fn post_csv_create(client: &Client) -> Result<Answer, Failure> {
+    let a_file = social_clients::bundle_social::FilePart::new(
+            b"sample".to_vec(),
+            "sample.txt",
+        )
+        .mime("text/plain");
+    outcome(client.post_csv_create(a_file).await).await
+}
 async fn post_csv_get_by_id(client: &Client) -> Result<Answer, Failure> {
     let a_import_id: String = sample("import_id", r#""sample""#)?;
     outcome(client.post_csv_get_by_id(&a_import_id).await).await
@@ -5391,6 +5445,15 @@ async fn upload_get_list(client: &Client) -> Result<Answer, Failure> {
     let a_team_id: Option<String> = sample("team_id", r#""sample""#)?;
     let a_type_: Option<types::UploadType> = sample("type_", r#""image""#)?;
     outcome(client.upload_get_list(a_status, a_team_id.as_deref(), a_type_).await).await
+}
+async fn upload_create(client: &Client) -> Result<Answer, Failure> {
+    let a_team_id: Option<String> = sample("team_id", r#""sample""#)?;
+    let a_file = social_clients::bundle_social::FilePart::new(
+            b"sample".to_vec(),
+            "sample.txt",
+        )
+        .mime("text/plain");
+    outcome(client.upload_create(a_team_id.as_deref(), a_file).await).await
 }
 async fn upload_delete_many(client: &Client) -> Result<Answer, Failure> {
     let a_body: types::UploadDeleteManyBody = sample("body", r#"{"ids":["sample"]}"#)?;

@@ -128,7 +128,7 @@ impl Tally {
         );
         if !hand_written.is_empty() {
             text.push_str(&format!(
-                "; not called: the hand-written multipart operation(s) {}",
+                "; not called: the hand-written operation(s) {}",
                 hand_written.join(", ")
             ));
         }

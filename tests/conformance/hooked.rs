@@ -353,7 +353,7 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
 ];
-/// Operations bound by hand (multipart), which this harness does not call.
+/// Operations bound by hand, which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[];
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {

@@ -13,7 +13,17 @@ pub fn render(doc: &Value) -> String {
         let id = op["operationId"].as_str().unwrap_or("?");
         let body = op
             .pointer("/requestBody/content/application~1json/schema")
-            .map(type_name);
+            .map(type_name)
+            .or_else(|| {
+                // A form: its fields, as the generated method takes them.
+                let form = op.pointer("/requestBody/content/multipart~1form-data/schema")?;
+                let fields: Vec<&str> = form
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                Some(format!("form {}", fields.join(", ")))
+            });
         let mut success = "()".to_string();
         let mut error = "-".to_string();
         for (code, response) in op

@@ -21,7 +21,7 @@ use crate::providers::Providers;
 
 /// What generated code needs, for every scratch crate that compiles it.
 pub const GENERATED_CODE_DEPENDENCIES: &str = r#"progenitor-client = "0.15.1"
-reqwest = { version = "0.13.4", default-features = false, features = ["json", "query", "stream"] }
+reqwest = { version = "0.13.4", default-features = false, features = ["json", "query", "stream", "multipart"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
@@ -29,6 +29,14 @@ regress = "0.12"
 http = "1"
 serde_path_to_error = "0.1"
 "#;
+
+/// The crate module generated form methods name (`crate::multipart::
+/// FilePart`), as the crate itself has it: one source for both.
+pub const MULTIPART_MODULE: &str = concat!(
+    "pub mod multipart {\n",
+    include_str!("../../../src/multipart.rs"),
+    "\n}\n"
+);
 
 /// A standalone scratch crate's manifest (its own `[workspace]`, so cargo
 /// does not look for the enclosing one).
@@ -65,7 +73,7 @@ impl ScratchCrate {
         // The generated client holds `crate::runtime::Runtime` (see
         // social_clients_codegen::INNER_TYPE); a stand-in is enough to check.
         let lib = format!(
-            "#![allow(warnings, clippy::all)]\npub mod runtime {{ #[derive(Clone, Debug)] pub struct Runtime; }}\n{source}"
+            "#![allow(warnings, clippy::all)]\npub mod runtime {{ #[derive(Clone, Debug)] pub struct Runtime; }}\n{MULTIPART_MODULE}{source}"
         );
         write_if_changed(&scratch.dir.join("src/lib.rs"), lib.as_bytes())?;
         Ok(scratch)

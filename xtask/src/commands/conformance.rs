@@ -191,6 +191,7 @@ pub mod runtime {{
     #[derive(Clone, Debug)]
     pub struct Runtime;
 }}
+{multipart}
 pub mod client {{
     include!("generated.rs");
 }}
@@ -231,6 +232,7 @@ async fn main() -> std::process::ExitCode {{
 "#,
         harness = tests.join("harness.rs"),
         prism = tests.join("prism.rs"),
+        multipart = super::compile_time::MULTIPART_MODULE,
     )
 }
 

@@ -104,6 +104,12 @@ pub fn harness(name: &str, client: &str, spec: &Value, generated: &str) -> Resul
         let mut body = String::new();
         let mut call = Vec::new();
         for argument in &rust.arguments {
+            if let Some(file) = file_sample(client, &argument.owned) {
+                let local = format!("a_{}", argument.name);
+                let _ = writeln!(body, "let {local} = {file};");
+                call.push(local);
+                continue;
+            }
             let value = argument_sample(spec, path, op, argument).ok_or_else(|| {
                 format!("{id}: argument `{}` matches no parameter", argument.name)
             })?;
@@ -150,7 +156,7 @@ pub const OPERATIONS: &[Operation] = &[
 pub const BODIES: &[Body] = &[
 {bodies}];
 
-/// Operations bound by hand (multipart), which this harness does not call.
+/// Operations bound by hand, which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[{}];
 
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {{
@@ -169,9 +175,47 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     ))
 }
 
-/// The sample for one argument: the request body, or the parameter whose
-/// name progenitor turned into the argument's.
+/// A file argument of a form (`FilePart`, optional or repeated): a small
+/// text file, built in Rust since a file is not JSON.
+fn file_sample(client: &str, owned: &str) -> Option<String> {
+    let compact: String = owned.chars().filter(|c| !c.is_whitespace()).collect();
+    if !compact.ends_with("FilePart") && !compact.ends_with("FilePart>") {
+        return None;
+    }
+    let one = format!(
+        "{client}::FilePart::new(b\"sample\".to_vec(), \"sample.txt\").mime(\"text/plain\")"
+    );
+    Some(if compact.contains("Option<") {
+        format!("Some({one})")
+    } else if compact.contains("Vec<") {
+        format!("vec![{one}]")
+    } else {
+        one
+    })
+}
+
+/// The sample for one argument: the request body, the parameter whose
+/// name progenitor turned into the argument's, or the form field the
+/// codegen turned into it.
 fn argument_sample(spec: &Value, path: &str, op: &Value, argument: &Argument) -> Option<Value> {
+    parameter_sample(spec, path, op, argument).or_else(|| form_field_sample(spec, op, argument))
+}
+
+fn form_field_sample(spec: &Value, op: &Value, argument: &Argument) -> Option<Value> {
+    let mut schema = op.pointer("/requestBody/content/multipart~1form-data/schema")?;
+    while let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+        schema = spec.pointer(target.strip_prefix('#')?)?;
+    }
+    let wanted = argument.name.trim_end_matches('_');
+    let (_, property) = schema
+        .get("properties")?
+        .as_object()?
+        .iter()
+        .find(|(name, _)| snake_case(name) == wanted)?;
+    Some(sample::sample(spec, property))
+}
+
+fn parameter_sample(spec: &Value, path: &str, op: &Value, argument: &Argument) -> Option<Value> {
     if argument.name == "body" {
         let schema = op
             .pointer("/requestBody/content")

@@ -80,7 +80,16 @@ impl Sampler<'_> {
                 _ => Value::Null,
             };
         }
-        if let Some(example) = schema.get("example").filter(|e| fits(e, schema)) {
+        // An example of a union may fit several branches (`"whisper-1"` is
+        // both any string and the one listed model), which a validator of
+        // `oneOf` refuses; the first branch's own sample fits it alone.
+        let union = ["oneOf", "anyOf"].iter().any(|k| {
+            schema
+                .get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|b| b.len() > 1)
+        });
+        if let Some(example) = schema.get("example").filter(|e| !union && fits(e, schema)) {
             return example.clone();
         }
         if let Some(first) = schema

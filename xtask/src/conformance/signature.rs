@@ -131,6 +131,13 @@ fn argument(t: &syn::PatType, generic: &[String]) -> Result<Argument, String> {
     let is_generic = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| generic.iter().any(|g| i == g)));
     let (passing, owned) = match &*t.ty {
         ty if is_generic(ty) => (Passing::ByValue, "String".to_string()),
+        // `&[T]` of a repeated form field: a `Vec<T>` derefs to it.
+        syn::Type::Reference(r) if matches!(&*r.elem, syn::Type::Slice(_)) => {
+            let syn::Type::Slice(slice) = &*r.elem else {
+                unreachable!()
+            };
+            (Passing::ByRef, format!("Vec<{}>", tokens(&*slice.elem)))
+        }
         syn::Type::Reference(r) => (Passing::ByRef, owned(&r.elem)),
         ty => match option_of(ty) {
             Some(syn::Type::Reference(r)) if is_str(&r.elem) => {

@@ -17,7 +17,7 @@ use crate::normalize::{
 
 pub const PASS: Pass = Pass {
     name: "media-types",
-    what: "keep one bindable media type per body; list operations with none (multipart) as unbound",
+    what: "keep one bindable media type per body (JSON, form, text, raw, multipart form); list operations with none as unbound",
     essential: true,
     run,
 };
@@ -90,6 +90,12 @@ fn request_body(op: &mut Value, at: &str) -> Result<Option<String>, NormalizeErr
         }
         return Ok(None);
     }
+    // progenitor cannot bind a form; codegen generates its method from the
+    // schema (social_clients_codegen's multipart step).
+    if let Some(media) = content.remove("multipart/form-data") {
+        *content = Map::from_iter([("multipart/form-data".to_string(), strip_encoding(media))]);
+        return Ok(None);
+    }
     let offered: Vec<&str> = content.keys().map(String::as_str).collect();
     Ok(Some(format!(
         "request body is {}; progenitor 0.15 cannot bind it",
@@ -128,9 +134,10 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn multipart_only_operations_are_removed_and_listed() {
+    fn forms_are_kept_and_bodies_nothing_binds_are_listed() {
         let mut doc = json!({"paths": {
-            "/upload": {"post": {"operationId": "upload_create", "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object"}}}}}},
+            "/upload": {"post": {"operationId": "upload_create", "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object"}, "encoding": {"file": {}}}}}}},
+            "/batch": {"post": {"operationId": "batch", "requestBody": {"content": {"multipart/mixed": {"schema": {"type": "object"}}}}}},
             "/posts": {"post": {"operationId": "post_create", "requestBody": {"content": {
                 "application/json; charset=utf-8": {"schema": {"type": "object"}, "encoding": {"a": {}}},
                 "multipart/form-data": {"schema": {"type": "object"}}
@@ -138,7 +145,11 @@ mod tests {
         }});
         let mut ctx = Context::new("ApiError");
         run(&mut doc, &mut ctx).unwrap();
-        assert!(doc["paths"].get("/upload").is_none());
+        assert_eq!(
+            doc["paths"]["/upload"]["post"]["requestBody"]["content"],
+            json!({"multipart/form-data": {"schema": {"type": "object"}}})
+        );
+        assert!(doc["paths"].get("/batch").is_none());
         assert_eq!(
             doc["paths"]["/posts"]["post"]["requestBody"]["content"],
             json!({"application/json": {"schema": {"type": "object"}}})
@@ -146,9 +157,8 @@ mod tests {
         assert_eq!(
             ctx.unbound,
             vec![Unbound {
-                operation: "upload_create".into(),
-                reason: "request body is multipart/form-data; progenitor 0.15 cannot bind it"
-                    .into(),
+                operation: "batch".into(),
+                reason: "request body is multipart/mixed; progenitor 0.15 cannot bind it".into(),
             }]
         );
     }
