@@ -58,7 +58,10 @@ for file in "${descriptions[@]}"; do
         generated=true
         # Each generated crate is its own workspace, not a member of ours.
         printf '\n[workspace]\n' >> "$out/Cargo.toml"
-        operations=$(cat "$out"/src/apis/*.rs 2>/dev/null | grep -cE '^pub (async )?fn ' || true)
+        # One function per operation, written again under each of its tags:
+        # count distinct names.
+        operations=$(cat "$out"/src/apis/*.rs 2>/dev/null \
+            | sed -nE 's/^pub async fn ([a-z0-9_]+).*/\1/p' | sort -u | wc -l)
         lines=$(find "$out/src" -name '*.rs' -exec cat {} + | wc -l)
         if (cd "$out" && CARGO_TARGET_DIR="$work/target" cargo check --quiet) \
             > "$out.check.log" 2>&1; then
