@@ -4,7 +4,6 @@ use reqwest::header::{HeaderName, HeaderValue};
 
 /// An API key or token. Its `Debug` and `Display` never show the value, so a
 /// key cannot leak through logs, panics or error messages by accident.
-#[derive(Clone, PartialEq, Eq)]
 ///
 /// # Example
 /// ```
@@ -17,6 +16,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 /// assert_eq!(AuthScheme::Header("x-api-key").header_name(), "x-api-key");
 /// # Ok::<(), social_clients::KeyError>(())
 /// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey(String);
 
 impl ApiKey {
@@ -50,9 +50,9 @@ impl From<&str> for ApiKey {
 crate::redact::redacted!(ApiKey);
 
 /// How a provider authenticates a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 ///
 /// Example: [`ApiKey`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthScheme {
     /// The key as is, in the named header (`x-api-key: <key>`).
     Header(&'static str),
@@ -62,9 +62,9 @@ pub enum AuthScheme {
 }
 
 /// Why a key cannot be sent. Never contains the key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 ///
 /// Example: [`ApiKey`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
     /// The key is empty.
     #[error("the API key is empty")]

@@ -15,10 +15,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Why a client could not be built. Never contains the key.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 ///
 /// Example: [`ClientBuilder`] (its `build()?`).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum BuildError {
     /// The key cannot be sent.
     #[error("{provider}: {source}")]

@@ -32,9 +32,9 @@ use crate::{ClientBuilder, Provider, RetryPolicy};
 
 /// A provider's API on a loopback port (wrapped per provider by the
 /// generated `mock::MockServer`, which adds the typed methods).
-#[derive(Debug)]
 ///
 /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
+#[derive(Debug)]
 pub struct MockServer {
     server: wiremock::MockServer,
     base_path: &'static str,
@@ -103,9 +103,9 @@ impl MockServer {
 
 /// One operation's mock, typed with the client method's answer `T` and
 /// error body `E`: narrow what it matches, then mount an answer.
-#[must_use = "an operation answers nothing until respond_with or fail_with mounts it"]
 ///
 /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
+#[must_use = "an operation answers nothing until respond_with or fail_with mounts it"]
 pub struct Operation<'a, T, E> {
     server: &'a MockServer,
     method: &'static str,

@@ -10,7 +10,6 @@ use reqwest::multipart::Part;
 
 /// A file to upload: its bytes, the name the server sees, and optionally its
 /// media type (the server guesses from the name otherwise).
-#[derive(Clone)]
 ///
 /// # Example
 /// ```no_run
@@ -21,6 +20,7 @@ use reqwest::multipart::Part;
 /// let upload = client.upload_create(Some("team_1"), image).await?.into_inner();
 /// # let _ = upload; Ok(()) }
 /// ```
+#[derive(Clone)]
 pub struct FilePart {
     bytes: Vec<u8>,
     file_name: String,

@@ -15,9 +15,9 @@ use progenitor_client::Error;
 use crate::hooks::with_deadline;
 
 /// How `publish` and `wait_until_published` wait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 ///
 /// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PublishWait {
     /// Time between two reads of the post.
     pub poll_every: Duration,
@@ -38,9 +38,9 @@ impl Default for PublishWait {
 }
 
 /// How one target of a post ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
 ///
 /// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TargetOutcome {
     /// The platform has the post; its address there when the provider
     /// reports one.
@@ -59,9 +59,9 @@ pub enum TargetOutcome {
 
 /// A post and the outcome of each of its targets, keyed by what names a
 /// target for the provider (a platform, an account id).
-#[derive(Debug, Clone)]
 ///
 /// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
+#[derive(Debug, Clone)]
 pub struct PublishReport<P, K> {
     /// The post as last read.
     pub post: P,
@@ -91,9 +91,9 @@ impl<P, K> PublishReport<P, K> {
 }
 
 /// Why publishing or waiting ended without every outcome.
-#[derive(Debug, thiserror::Error)]
 ///
 /// Example: `examples/publish.rs` (bundle.social), `examples/postbreeze_publish.rs`, `examples/hooked_publish.rs`.
+#[derive(Debug, thiserror::Error)]
 pub enum PublishError<E: std::fmt::Debug, P: std::fmt::Debug, K: std::fmt::Debug> {
     /// Creating or reading the post failed.
     #[error(transparent)]

@@ -9,7 +9,6 @@
 use std::time::{Duration, SystemTime};
 
 /// A provider's rate window as of one answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 ///
 /// # Example
 /// ```
@@ -21,6 +20,7 @@ use std::time::{Duration, SystemTime};
 /// ```
 /// The providers' waiting helpers (`bundle_social::Client::profile_refresh_waiting`,
 /// `postbreeze::Client::get_social_account_waiting`) act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateWindow {
     /// Calls allowed per window.
     pub limit: u64,

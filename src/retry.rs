@@ -19,7 +19,6 @@ use reqwest::{Method, StatusCode};
 
 /// Retry settings. The default retries twice, backing off from 200 ms up to
 /// 10 s, and honours `Retry-After` up to 60 s.
-#[derive(Debug, Clone, PartialEq, Eq)]
 ///
 /// # Example
 /// ```
@@ -34,6 +33,7 @@ use reqwest::{Method, StatusCode};
 /// assert_eq!(policy.max_attempts(), 5);
 /// assert_eq!(RetryPolicy::disabled().max_attempts(), 1);
 /// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_retries: u32,
     initial_backoff: Duration,

@@ -5,7 +5,6 @@
 use crate::RetryPolicy;
 
 /// Per-client settings of the hand-written layer.
-#[derive(Debug, Clone)]
 ///
 /// Read it back from a client with `client.inner()`:
 /// ```
@@ -15,6 +14,7 @@ use crate::RetryPolicy;
 /// assert_eq!(client.inner().retry_policy().max_attempts(), 1);
 /// # Ok::<(), social_clients::BuildError>(())
 /// ```
+#[derive(Debug, Clone)]
 pub struct Runtime {
     /// The provider's name, recorded on tracing spans.
     pub(crate) provider: &'static str,

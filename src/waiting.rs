@@ -14,9 +14,9 @@ use crate::rate_window::retry_after;
 
 /// Why a waiting helper (`profile_refresh_waiting`,
 /// `get_social_account_waiting`) gave up.
-#[derive(Debug, thiserror::Error)]
 ///
 /// Example: `bundle_social::Client::profile_refresh_waiting`, `postbreeze::Client::get_social_account_waiting`.
+#[derive(Debug, thiserror::Error)]
 pub enum WaitError<E: std::fmt::Debug> {
     /// The window did not reopen within the maximum wait.
     #[error("the rate window was still closed after waiting {waited:?} (maximum {max_wait:?})")]

@@ -9,10 +9,10 @@ use std::fmt;
 /// [`Platform::LinkedIn`], `TWITTER` and `X` are [`Platform::X`]), and a
 /// value no provider used before is kept in [`Platform::Other`] rather than
 /// failing.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 ///
 /// Example: [`crate::accounts`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Platform {
     /// TikTok.
     TikTok,

@@ -4,10 +4,10 @@
 use super::types::{InstagramAccount, InstagramAccountsCreateResponse};
 
 /// Gipper declined to connect the accounts; `messages` says why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Gipper refused to connect the accounts: {}", messages.join("; "))]
 ///
 /// Example: [`InstagramAccountsCreateResponse::into_result`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Gipper refused to connect the accounts: {}", messages.join("; "))]
 pub struct Refused {
     /// Gipper's reasons, as sent.
     pub messages: Vec<String>,

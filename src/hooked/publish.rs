@@ -26,10 +26,10 @@ pub type PublishError =
     crate::publishing::PublishError<ApiError, Vec<types::ScheduledPost>, String>;
 
 /// Why [`Client::wait_until_rendered`] ended without a rendered video.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 ///
 /// Example: `examples/hooked_publish.rs`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum RenderError {
     /// Reading the video failed.
     #[error(transparent)]

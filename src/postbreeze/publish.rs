@@ -24,10 +24,10 @@ pub type PublishError = crate::publishing::PublishError<ApiError, types::Post, S
 const UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// Why [`Client::upload_media`] failed.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 ///
 /// Example: `examples/postbreeze_publish.rs`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum UploadError {
     /// Asking for the signed address failed.
     #[error(transparent)]

@@ -1,8 +1,8 @@
 /// Why a webhook's signature was not accepted. Never contains a secret.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 ///
 /// Example: [`crate::webhooks::bundle_social::verify`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SignatureError {
     /// The signature header is absent.
     #[error("the request has no `{header}` header")]

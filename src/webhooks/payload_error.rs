@@ -1,9 +1,9 @@
 /// Why a webhook delivery was not accepted: its signature, or a body that
 /// is not the event it says it is. Never contains a secret.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 ///
 /// Example: [`crate::webhooks::hooked::ProjectEvent::from_body`]; `examples/webhook.rs`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WebhookError {
     /// The signature check failed; nothing was decoded.
     #[error(transparent)]

@@ -1,7 +1,7 @@
 /// A webhook signing secret. Its `Debug` and `Display` never show the value.
-#[derive(Clone, PartialEq, Eq)]
 ///
 /// Example: [`crate::webhooks::bundle_social::verify`].
+#[derive(Clone, PartialEq, Eq)]
 pub struct WebhookSecret(Vec<u8>);
 
 impl WebhookSecret {

@@ -14,12 +14,12 @@ use serde::Deserialize;
 use crate::webhooks::WebhookError;
 
 /// The rendered video a `project.completed` delivery carries.
+///
+/// Example: [`ProjectEvent::from_body`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-///
-/// Example: [`ProjectEvent::from_body`].
 pub struct RenderedVideo {
     /// The video's id (for `hooked::Client::get_video`).
     #[serde(default)]
@@ -41,10 +41,10 @@ pub struct RenderedVideo {
 }
 
 /// One delivery of Hooked's video webhook.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
 ///
 /// Example: [`ProjectEvent::from_body`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ProjectEvent {
     /// `project.completed`: the video rendered.
     Completed {

@@ -12,12 +12,12 @@ use super::Verifier;
 use crate::webhooks::WebhookError;
 
 /// One webhook delivery.
+///
+/// Example: [`verify_and_decode`].
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-///
-/// Example: [`verify_and_decode`].
 pub struct Delivery {
     /// The event key, e.g. `post.published` or `post.cancelled` (also sent
     /// as `X-Postbreeze-Event`).
