@@ -202,10 +202,8 @@ fn argument_sample(spec: &Value, path: &str, op: &Value, argument: &Argument) ->
 }
 
 fn form_field_sample(spec: &Value, op: &Value, argument: &Argument) -> Option<Value> {
-    let mut schema = op.pointer("/requestBody/content/multipart~1form-data/schema")?;
-    while let Some(target) = schema.get("$ref").and_then(Value::as_str) {
-        schema = spec.pointer(target.strip_prefix('#')?)?;
-    }
+    let form = op.pointer("/requestBody/content/multipart~1form-data/schema")?;
+    let (schema, _) = crate::normalize::pointer::resolve_schema(spec, form);
     let wanted = argument.name.trim_end_matches('_');
     let (_, property) = schema
         .get("properties")?
