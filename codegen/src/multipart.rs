@@ -70,28 +70,36 @@ impl Forms {
 /// that kind of body (another media type would have been kept by the
 /// normalizer instead), so progenitor generates the rest of the method.
 pub fn take(doc: &mut Value) -> Forms {
-    let components = doc.get("components").cloned().unwrap_or(Value::Null);
+    // Lent out of the document while its paths are changed, rather than
+    // copied: a large description's components are most of it.
+    let components = doc.get_mut("components").map(Value::take);
+    let resolvable = components.as_ref().unwrap_or(&Value::Null);
     let mut forms = BTreeMap::new();
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return Forms(forms);
-    };
-    for item in paths.values_mut().filter_map(Value::as_object_mut) {
-        for op in item.values_mut().filter_map(Value::as_object_mut) {
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                continue;
-            };
-            let id = id.to_string();
-            let Some(schema) = op
-                .get("requestBody")
-                .and_then(|b| b.get("content"))
-                .and_then(|c| c.get(FORM))
-                .map(|m| m.get("schema").cloned().unwrap_or(Value::Null))
-            else {
-                continue;
-            };
-            op.remove("requestBody");
-            forms.insert(id, fields(&components, &schema));
-        }
+    for op in doc
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .into_iter()
+        .flat_map(|paths| paths.values_mut())
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+        .filter_map(Value::as_object_mut)
+    {
+        let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(form) = op
+            .get("requestBody")
+            .and_then(|b| b.get("content"))
+            .and_then(|c| c.get(FORM))
+            .map(|m| fields(resolvable, m.get("schema").unwrap_or(&Value::Null)))
+        else {
+            continue;
+        };
+        forms.insert(id.to_string(), form);
+        op.remove("requestBody");
+    }
+    if let Some(components) = components {
+        doc["components"] = components;
     }
     Forms(forms)
 }
