@@ -235,34 +235,3 @@ async fn main() -> std::process::ExitCode {{
         multipart = super::compile_time::MULTIPART_MODULE,
     )
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The provider's full published description (when the reference data
-    /// is present) against Prism: every operation that is generated must
-    /// pass.
-    #[test]
-    fn the_full_upstream_bundle_social_description_conforms() {
-        let root = crate::workspace::root();
-        let Some(path) = crate::workspace::upstream_bundle_social() else {
-            return;
-        };
-        let Some(prism) = prism_binary(&root) else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "Prism is not installed; .ci/run installs it"
-            );
-            crate::workspace::notice(
-                "skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)",
-            );
-            return;
-        };
-        let providers = Providers::load(&root.join("specs")).unwrap();
-        match check(&providers, path.to_str().unwrap(), &prism) {
-            Ok(report) => crate::workspace::notice(&report),
-            Err(e) => panic!("{e}"),
-        }
-    }
-}

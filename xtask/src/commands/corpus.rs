@@ -47,6 +47,8 @@ pub struct Row {
     pub normalize_ms: u128,
     pub generate_ms: u128,
     pub compile_s: Option<f64>,
+    /// Building and running the conformance harness against Prism.
+    pub conformance_s: Option<f64>,
     pub conformance_passed: Option<usize>,
     pub conformance_failed: Option<usize>,
     /// Failed conformance checks, one line each.
@@ -114,6 +116,7 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
         normalize_ms: 0,
         generate_ms: 0,
         compile_s: None,
+        conformance_s: None,
         conformance_passed: None,
         conformance_failed: None,
         conformance_failures: Vec::new(),
@@ -165,7 +168,8 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
     let Some(prism) = prism.filter(|_| !options.no_conformance) else {
         return row;
     };
-    match super::conformance::run_harness(
+    let started = Instant::now();
+    let harness = super::conformance::run_harness(
         &root,
         &format!("xtask-corpus/{crate_name}"),
         Some(&root.join("target/xtask-corpus/target")),
@@ -173,7 +177,9 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
         &prepared.normalized,
         &generated.source,
         prism,
-    ) {
+    );
+    row.conformance_s = Some(started.elapsed().as_secs_f64());
+    match harness {
         Ok(output) => match tally(&output.report) {
             Some((passed, failed)) => {
                 row.conformance_passed = Some(passed);
@@ -257,7 +263,7 @@ pub fn render(rows: &[Row]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<16} {:>5} {:>5} {:>7} {:>5} {:>7} {:>6} {:>6} {:>8} {:>13}  result",
+        "{:<16} {:>5} {:>5} {:>7} {:>5} {:>7} {:>6} {:>6} {:>8} {:>13} {:>7}  result",
         "description",
         "ops",
         "bound",
@@ -267,7 +273,8 @@ pub fn render(rows: &[Row]) -> String {
         "norm",
         "gen",
         "check",
-        "conformance"
+        "conformance",
+        "prism"
     );
     for r in rows {
         let conformance = match (r.conformance_passed, r.conformance_failed) {
@@ -276,7 +283,7 @@ pub fn render(rows: &[Row]) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<16} {:>5} {:>5} {:>7} {:>5} {:>7} {:>4}ms {:>4}ms {:>7} {:>13}  {}",
+            "{:<16} {:>5} {:>5} {:>7} {:>5} {:>7} {:>4}ms {:>4}ms {:>7} {:>13} {:>7}  {}",
             r.name,
             r.operations_in,
             r.bound,
@@ -287,6 +294,7 @@ pub fn render(rows: &[Row]) -> String {
             r.generate_ms,
             r.compile_s.map_or("-".into(), |s| format!("{s:.1}s")),
             conformance,
+            r.conformance_s.map_or("-".into(), |s| format!("{s:.0}s")),
             if r.passed() { "passed" } else { "FAILED" }
         );
     }
@@ -343,13 +351,17 @@ mod tests {
         assert!(!row.passed());
     }
 
-    /// Conformance a description must keep in CI where it is below the 99 %
-    /// a pass needs today (what is left is in the issue's notes): the floor
-    /// stops it getting worse until it is fixed and taken off this list.
+    /// Conformance a description must keep in CI where it differs from the
+    /// 99 % a pass needs. Box, Discord and OpenAI are below it today (what is
+    /// left is in issue 11's notes): the floor stops them getting worse until
+    /// they are fixed and taken off this list. bundle.social's published
+    /// description (`openapi.json`, from ../shared/upstream) is a provider of
+    /// this crate: every check must pass.
     const CONFORMANCE_FLOORS: &[(&str, f64)] = &[
         ("box.json", 0.93),
         ("discord.json", 0.91),
         ("openai.yaml", 0.93),
+        ("openapi.json", 1.0),
     ];
 
     /// The whole corpus, as CI runs it: every description normalizes,
