@@ -4134,7 +4134,7 @@ async fn analytics_get_bulk_post_analytics(client: &Client) -> Result<Answer, Fa
     let a_platform_type: types::PlatformType = sample("platform_type", r#""TIKTOK""#)?;
     let a_post_ids: ::std::vec::Vec<::std::string::String> = sample(
         "post_ids",
-        r#"["sample","sample"]"#,
+        r#"["sample","sample1"]"#,
     )?;
     outcome(
             client
@@ -4214,7 +4214,7 @@ async fn comment_get_list(client: &Client) -> Result<Answer, Failure> {
     let a_order_by: Option<types::OrderBy> = sample("order_by", r#""createdAt""#)?;
     let a_platforms: Option<::std::vec::Vec<types::CommentGetListPlatform>> = sample(
         "platforms",
-        r#"["TIKTOK","TIKTOK"]"#,
+        r#"["TIKTOK","YOUTUBE"]"#,
     )?;
     let a_post_id: Option<String> = sample("post_id", r#""sample""#)?;
     let a_q: Option<String> = sample("q", r#""sample""#)?;
@@ -4486,7 +4486,7 @@ async fn misc_facebook_get_token_debug(client: &Client) -> Result<Answer, Failur
 async fn misc_google_business_get_location(client: &Client) -> Result<Answer, Failure> {
     let a_fields: Option<::std::vec::Vec<types::Field>> = sample(
         "fields",
-        r#"["name","name"]"#,
+        r#"["name","languageCode"]"#,
     )?;
     let a_team_id: String = sample("team_id", r#""sample""#)?;
     outcome(
@@ -4546,7 +4546,7 @@ async fn misc_google_business_list_categories(
     let a_language_code: String = sample("language_code", r#""sample""#)?;
     let a_names: Option<::std::vec::Vec<::std::string::String>> = sample(
         "names",
-        r#"["sample","sample"]"#,
+        r#"["sample","sample1"]"#,
     )?;
     let a_page_size: Option<i64> = sample("page_size", r#"1"#)?;
     let a_page_token: Option<String> = sample("page_token", r#""sample""#)?;
@@ -4574,7 +4574,7 @@ async fn misc_google_business_get_food_menus(
 ) -> Result<Answer, Failure> {
     let a_fields: Option<::std::vec::Vec<types::MiscGoogleBusinessGetFoodMenusField>> = sample(
         "fields",
-        r#"["name","name"]"#,
+        r#"["name","menus"]"#,
     )?;
     let a_team_id: String = sample("team_id", r#""sample""#)?;
     outcome(
@@ -5247,7 +5247,7 @@ async fn post_get_list(client: &Client) -> Result<Answer, Failure> {
     )?;
     let a_platforms: Option<::std::vec::Vec<types::Platform>> = sample(
         "platforms",
-        r#"["TIKTOK","TIKTOK"]"#,
+        r#"["TIKTOK","YOUTUBE"]"#,
     )?;
     let a_post_date_from: Option<::chrono::DateTime<::chrono::offset::Utc>> = sample(
         "post_date_from",

@@ -165,12 +165,13 @@ pub fn run(providers: &Providers, target: &str) -> Result<()> {
 mod tests {
     use super::*;
 
-    /// bundle.social's full published description, normalized and generated,
-    /// compiles; its operation -> type-name summary is snapshotted so naming
-    /// drift is reviewed. Skipped (with a notice) when the reference data
-    /// beside the repository is absent.
+    /// bundle.social's full published description: its operation ->
+    /// type-name summary is snapshotted so naming drift is reviewed. (That
+    /// its client compiles and conforms is the corpus test's, which runs
+    /// this description too.) Skipped when the reference data beside the
+    /// repository is absent.
     #[test]
-    fn the_full_upstream_bundle_social_client_compiles() {
+    fn the_full_upstream_bundle_social_summary_is_reviewed() {
         let root = crate::workspace::root();
         let Some(path) = crate::workspace::upstream_bundle_social() else {
             return;
@@ -183,13 +184,5 @@ mod tests {
             "bundle_social_upstream_summary",
             crate::summary::render(&documents.normalized)
         );
-        let generated =
-            super::super::stats::generate_value(&documents.normalized, Style::Positional, &path)
-                .unwrap();
-        let scratch =
-            ScratchCrate::write(&root, "upstream-bundle-social", &generated.source).unwrap();
-        scratch
-            .check(&root.join("target/xtask-compile/target"))
-            .unwrap();
     }
 }

@@ -248,15 +248,11 @@ fn parameter_sample(spec: &Value, path: &str, op: &Value, argument: &Argument) -
     let mut value = sample::sample(spec, schema);
     // An exploded query array of one value (`?platforms=TIKTOK`) is valid,
     // but Prism takes it for a scalar when the array is nullable
-    // (stoplightio/prism#2675); two values are unambiguous.
-    if let Value::Array(items) = &mut value {
+    // (stoplightio/prism#2675); two values are unambiguous, and different
+    // ones, since an array may ask for `uniqueItems`.
+    if let (Value::Array(items), Some(item_schema)) = (&mut value, schema.get("items")) {
         if items.len() == 1 {
-            let second = schema
-                .pointer("/items/enum")
-                .and_then(Value::as_array)
-                .and_then(|values| values.get(1))
-                .cloned()
-                .unwrap_or_else(|| items[0].clone());
+            let second = sample::distinct(spec, item_schema, &items[0], 1);
             items.push(second);
         }
     }

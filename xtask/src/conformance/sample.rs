@@ -113,6 +113,9 @@ impl Sampler<'_> {
             }
             return Value::Object(merged);
         }
+        if let Some(variant) = required_variant(schema) {
+            return self.value(&variant, depth, at);
+        }
         for key in ["oneOf", "anyOf"] {
             if let Some(first) = schema
                 .get(key)
@@ -136,13 +139,16 @@ impl Sampler<'_> {
             "boolean" => json!(true),
             "array" => match schema.get("items") {
                 Some(items) if depth < MAX_DEPTH => {
-                    json!([self.value(items, depth + 1, &format!("{at}/0"))])
+                    let first = self.value(items, depth + 1, &format!("{at}/0"));
+                    Value::Array(self.items(schema, items, first))
                 }
                 _ => json!([]),
             },
             "object" => self.object(schema, depth, at),
             _ if schema.get("nullable") == Some(&Value::Bool(true)) => Value::Null,
-            _ => json!({}),
+            // Any value: a string, the one kind every encoding (JSON, a form,
+            // a query) can carry (Box's token revocation is a form).
+            _ => json!("sample"),
         }
     }
 
@@ -182,7 +188,143 @@ impl Sampler<'_> {
         for name in required {
             out.entry(name).or_insert(Value::Null);
         }
+        // A map that must not be empty (Discord's `minProperties: 1`) gets
+        // entries of its value type.
+        let least = schema
+            .get("minProperties")
+            .and_then(Value::as_u64)
+            .map_or(0, |n| n.min(MAX_REPEATS) as usize);
+        let extra = match schema.get("additionalProperties") {
+            Some(Value::Bool(false)) => None,
+            Some(extra @ Value::Object(_)) => Some(extra),
+            _ => Some(&Value::Null),
+        };
+        if let Some(extra) = extra {
+            for n in 1.. {
+                if out.len() >= least {
+                    break;
+                }
+                let key = format!("key{n}");
+                let value = match extra {
+                    Value::Null => json!("sample"),
+                    extra => self.value(extra, depth + 1, &format!("{at}/{key}")),
+                };
+                out.entry(key).or_insert(value);
+            }
+        }
         Value::Object(out)
+    }
+
+    /// An array's items: as many as `minItems` asks (at least one), each
+    /// different from the others where `uniqueItems` asks (Discord's bulk
+    /// delete wants two distinct message ids).
+    fn items(&self, array: &Value, items: &Value, first: Value) -> Vec<Value> {
+        let count = array
+            .get("minItems")
+            .and_then(Value::as_u64)
+            .map_or(1, |n| n.clamp(1, MAX_REPEATS) as usize);
+        let unique = array.get("uniqueItems") == Some(&Value::Bool(true));
+        (0..count)
+            .map(|i| {
+                if unique {
+                    distinct(self.doc, items, &first, i)
+                } else {
+                    first.clone()
+                }
+            })
+            .collect()
+    }
+}
+
+/// An object whose `oneOf`/`anyOf` branches only say which of its own
+/// properties are required (OpenAI: `vector_store_ids` or `vector_stores`):
+/// the object as its first branch asks, without the properties only the
+/// other branches require, so the sample fits that branch alone.
+fn required_variant(schema: &Value) -> Option<Value> {
+    let properties = schema.get("properties")?.as_object()?;
+    let (key, branches) = ["oneOf", "anyOf"]
+        .iter()
+        .find_map(|k| Some((*k, schema.get(*k)?.as_array()?)))?;
+    let constraint_only = |b: &Value| {
+        b.as_object().is_some_and(|b| {
+            b.contains_key("required")
+                && b.keys()
+                    .all(|k| matches!(k.as_str(), "required" | "title" | "description"))
+        })
+    };
+    if branches.is_empty() || !branches.iter().all(constraint_only) {
+        return None;
+    }
+    let names = |b: &Value| -> Vec<String> {
+        b.get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect()
+    };
+    let chosen = names(&branches[0]);
+    let others: Vec<String> = branches[1..]
+        .iter()
+        .flat_map(names)
+        .filter(|n| !chosen.contains(n))
+        .collect();
+    let mut variant = schema.as_object()?.clone();
+    variant.remove(key);
+    variant.insert(
+        "properties".into(),
+        Value::Object(
+            properties
+                .iter()
+                .filter(|(name, _)| !others.contains(name))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+    );
+    let mut required = names(&Value::Object(variant.clone()));
+    for name in chosen {
+        if !required.contains(&name) {
+            required.push(name);
+        }
+    }
+    variant.insert("required".into(), json!(required));
+    Some(Value::Object(variant))
+}
+
+/// More items or entries than a schema's `minItems`/`minProperties` asks
+/// for are never sampled (no real description asks for more).
+const MAX_REPEATS: u64 = 16;
+
+/// The `i`-th of several different values of `schema`, `first` being the
+/// 0th: the next listed enum value, the next number, the next decimal
+/// string (ids such as Discord's snowflakes), else `first` with a suffix.
+pub fn distinct(doc: &Value, schema: &Value, first: &Value, i: usize) -> Value {
+    if i == 0 {
+        return first.clone();
+    }
+    let schema = match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => resolve(doc, r).unwrap_or(schema),
+        None => schema,
+    };
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        // Nothing but a listed value is valid: the first again where the
+        // list is too short to differ.
+        return values
+            .iter()
+            .filter(|v| !v.is_null())
+            .nth(i)
+            .unwrap_or(first)
+            .clone();
+    }
+    match first {
+        Value::Number(n) if n.is_i64() => json!(n.as_i64().unwrap_or(0).saturating_add(i as i64)),
+        Value::Number(n) => json!(n.as_f64().unwrap_or(0.0) + i as f64),
+        Value::String(s) => match s.parse::<u128>() {
+            Ok(n) => json!(n.saturating_add(i as u128).to_string()),
+            Err(_) => json!(format!("{s}{i}")),
+        },
+        other => other.clone(),
     }
 }
 
@@ -243,6 +385,50 @@ mod tests {
         let marked = sample_marked(&doc, &schema);
         assert_eq!(marked.enums, ["/b"]);
         assert!(marked.maps.is_empty());
+    }
+
+    #[test]
+    fn least_counts_and_distinct_items_are_respected() {
+        let doc = json!({"components": {"schemas": {"Id": {
+            "type": "string", "pattern": "^[0-9]+$", "example": "41"
+        }}}});
+        let schema = json!({"type": "object", "properties": {
+            "ids": {"type": "array", "minItems": 3, "uniqueItems": true,
+                    "items": {"$ref": "#/components/schemas/Id"}},
+            "kinds": {"type": "array", "minItems": 2, "uniqueItems": true,
+                      "items": {"type": "string", "enum": ["a", "b", "c"]}},
+            "only": {"type": "array", "minItems": 2, "uniqueItems": true,
+                     "items": {"type": "string", "enum": ["x"]}},
+            "counts": {"type": "array", "minItems": 2, "uniqueItems": true,
+                       "items": {"type": "integer", "minimum": 3}},
+            "same": {"type": "array", "minItems": 2, "items": {"type": "boolean"}},
+            "config": {"type": "object", "minProperties": 2,
+                       "additionalProperties": {"type": "integer"}},
+            "closed": {"type": "object", "minProperties": 1, "additionalProperties": false}
+        }});
+        let v = sample(&doc, &schema);
+        assert_eq!(v["ids"], json!(["41", "42", "43"]));
+        assert_eq!(v["kinds"], json!(["a", "b"]));
+        assert_eq!(v["only"], json!(["x", "x"]));
+        assert_eq!(v["counts"], json!([3, 4]));
+        assert_eq!(v["same"], json!([true, true]));
+        assert_eq!(v["config"], json!({"key1": 1, "key2": 1}));
+        // Nothing may be added to a closed object: left as the schema allows.
+        assert_eq!(v["closed"], json!({}));
+    }
+
+    #[test]
+    fn a_union_of_required_lists_samples_one_of_them() {
+        let schema = json!({"type": "object", "additionalProperties": false,
+            "properties": {
+                "ids": {"type": "array", "items": {"type": "string"}},
+                "files": {"type": "array", "items": {"type": "string"}},
+                "note": {"type": "string"}
+            },
+            "oneOf": [{"required": ["ids"]}, {"required": ["files"]}]
+        });
+        let v = sample(&json!({}), &schema);
+        assert_eq!(v, json!({"ids": ["sample"], "note": "sample"}));
     }
 
     #[test]

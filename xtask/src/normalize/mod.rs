@@ -144,6 +144,8 @@ pub const PASSES: &[Pass] = &[
     passes::error_bodies::PASS,
     passes::string_constraints::PASS,
     passes::number_constraints::PASS,
+    passes::exclusions::PASS,
+    passes::undescribed_required::PASS,
     passes::open_objects::PASS,
     passes::hoist::PASS,
     passes::nullable_components::PASS,
@@ -262,6 +264,8 @@ mod tests {
             [
                 "string-constraints",
                 "number-constraints",
+                "exclusions",
+                "undescribed-required",
                 "open-objects",
                 "hoist",
                 "prune"
