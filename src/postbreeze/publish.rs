@@ -87,6 +87,11 @@ impl Client {
                 .map_err(|e| UploadError::Headers(format!("content-type: {e}")))?;
             headers.insert(reqwest::header::CONTENT_TYPE, value);
         }
+        // A client of its own: the API client's default headers carry the
+        // key, which must never reach the storage origin. One per upload,
+        // not a shared static: pooled connections belong to the tokio
+        // runtime that opened them, and a process may run several; the
+        // upload is one large request, so a pool would save one handshake.
         let storage = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(UPLOAD_TIMEOUT)

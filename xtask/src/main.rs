@@ -217,6 +217,7 @@ fn main() -> ExitCode {
                     json,
                     no_conformance,
                     lenient,
+                    timed_check: true,
                 },
             ),
             Command::Conformance { target } => commands::conformance::run(&providers, &target),

@@ -31,6 +31,10 @@ pub struct Options {
     /// Skip the Prism run (generate and compile only).
     pub no_conformance: bool,
     pub lenient: bool,
+    /// `cargo check` the client alone, for the `check` column. Where the
+    /// conformance harness runs it compiles the client too, so the test
+    /// leaves this off and a compile error is the harness build's.
+    pub timed_check: bool,
 }
 
 /// One description's results.
@@ -155,17 +159,20 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
     row.lines = generated.lines();
 
     let crate_name = format!("corpus-{}", name.replace('.', "-"));
-    let compiled = ScratchCrate::write(&root, &crate_name, &generated.source)
-        .and_then(|c| c.timed_check(&root.join("target/xtask-compile/target")));
-    match compiled {
-        Ok(elapsed) => row.compile_s = Some(elapsed.as_secs_f64()),
-        Err(e) => {
-            row.error = Some(format!("compile: {e}"));
-            return row;
+    let prism = prism.filter(|_| !options.no_conformance);
+    if options.timed_check || prism.is_none() {
+        let compiled = ScratchCrate::write(&root, &crate_name, &generated.source)
+            .and_then(|c| c.timed_check(&root.join("target/xtask-compile/target")));
+        match compiled {
+            Ok(elapsed) => row.compile_s = Some(elapsed.as_secs_f64()),
+            Err(e) => {
+                row.error = Some(format!("compile: {e}"));
+                return row;
+            }
         }
     }
 
-    let Some(prism) = prism.filter(|_| !options.no_conformance) else {
+    let Some(prism) = prism else {
         return row;
     };
     let started = Instant::now();
@@ -191,6 +198,11 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
                     .map(|l| l.trim().to_string())
                     .filter(|l| !l.is_empty())
                     .collect();
+            }
+            // The harness build compiles the client: its error is the
+            // client's when no separate check ran first.
+            None if output.stderr_tail.contains("could not compile") => {
+                row.error = Some(format!("compile: {}", output.stderr_tail))
             }
             None => {
                 row.error = Some(format!(
@@ -338,6 +350,7 @@ mod tests {
                 json: false,
                 no_conformance: true,
                 lenient: false,
+                timed_check: true,
             },
             None,
         );
@@ -390,6 +403,8 @@ mod tests {
             json: false,
             no_conformance: false,
             lenient: false,
+            // The harness build is the compile check (one build, not two).
+            timed_check: false,
         };
         let rows: Vec<Row> = files
             .iter()

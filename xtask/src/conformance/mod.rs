@@ -241,17 +241,25 @@ fn parameter_sample(spec: &Value, path: &str, op: &Value, argument: &Argument) -
                 .and_then(Value::as_str)
                 .is_some_and(|n| snake_case(n) == wanted)
         })?;
-    if let Some(example) = parameter.get("example") {
+    let schema = parameter.get("schema")?;
+    if let Some(example) = parameter
+        .get("example")
+        .filter(|e| sample::fits(spec, e, schema))
+    {
         return Some(example.clone());
     }
-    let schema = parameter.get("schema")?;
     let mut value = sample::sample(spec, schema);
     // An exploded query array of one value (`?platforms=TIKTOK`) is valid,
     // but Prism takes it for a scalar when the array is nullable
     // (stoplightio/prism#2675); two values are unambiguous, and different
-    // ones, since an array may ask for `uniqueItems`.
+    // ones, since an array may ask for `uniqueItems`; unless it allows
+    // only one (Box's `mdfilters`, a `[T; 1]` in Rust).
+    let room_for_two = schema
+        .get("maxItems")
+        .and_then(Value::as_u64)
+        .is_none_or(|n| n >= 2);
     if let (Value::Array(items), Some(item_schema)) = (&mut value, schema.get("items")) {
-        if items.len() == 1 {
+        if items.len() == 1 && room_for_two {
             let second = sample::distinct(spec, item_schema, &items[0], 1);
             items.push(second);
         }

@@ -39,10 +39,39 @@ pub fn sample_marked(doc: &Value, schema: &Value) -> Sampled {
     }
 }
 
-/// Whether a description's own example is usable: of the schema's type and,
-/// for an object, with every required property (real descriptions' examples
-/// are sometimes older than their schemas; Spotify's `uris` bodies).
-fn fits(example: &Value, schema: &Value) -> bool {
+/// Whether a description's own example is usable: of the schema's type,
+/// with every required property, and so on down its properties and items
+/// (real descriptions' examples are sometimes older than their schemas:
+/// Spotify's `uris` bodies, Box's metadata filters given as a list where the
+/// schema has an object). Unions accept what fits any branch.
+pub fn fits(doc: &Value, example: &Value, schema: &Value) -> bool {
+    fits_at(doc, example, schema, 0)
+}
+
+fn fits_at(doc: &Value, example: &Value, schema: &Value, depth: usize) -> bool {
+    if depth > MAX_DEPTH * 4 {
+        return true;
+    }
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        return resolve(doc, r).is_none_or(|target| fits_at(doc, example, target, depth + 1));
+    }
+    if example.is_null() {
+        // Whether null is allowed is the nullable/type list's business;
+        // the passes have already made those explicit.
+        return true;
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(branches) = schema.get(key).and_then(Value::as_array) {
+            if !branches.iter().any(|b| fits_at(doc, example, b, depth + 1)) {
+                return false;
+            }
+        }
+    }
+    if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
+        if !parts.iter().all(|p| fits_at(doc, example, p, depth + 1)) {
+            return false;
+        }
+    }
     let kind_ok = match schema.get("type").and_then(Value::as_str) {
         Some("object") => example.is_object(),
         Some("array") => example.is_array(),
@@ -52,17 +81,31 @@ fn fits(example: &Value, schema: &Value) -> bool {
         Some("boolean") => example.is_boolean(),
         _ => true,
     };
-    let required_ok = match (
-        example.as_object(),
-        schema.get("required").and_then(Value::as_array),
-    ) {
-        (Some(fields), Some(required)) => required
-            .iter()
-            .filter_map(Value::as_str)
-            .all(|r| fields.contains_key(r)),
+    if !kind_ok {
+        return false;
+    }
+    match example {
+        Value::Object(fields) => {
+            let required_ok = schema
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .all(|r| fields.contains_key(r));
+            let properties = schema.get("properties").and_then(Value::as_object);
+            required_ok
+                && fields.iter().all(|(name, value)| {
+                    properties
+                        .and_then(|p| p.get(name))
+                        .is_none_or(|property| fits_at(doc, value, property, depth + 1))
+                })
+        }
+        Value::Array(values) => schema
+            .get("items")
+            .is_none_or(|items| values.iter().all(|v| fits_at(doc, v, items, depth + 1))),
         _ => true,
-    };
-    kind_ok && required_ok
+    }
 }
 
 struct Sampler<'a> {
@@ -89,7 +132,10 @@ impl Sampler<'_> {
                 .and_then(Value::as_array)
                 .is_some_and(|b| b.len() > 1)
         });
-        if let Some(example) = schema.get("example").filter(|e| !union && fits(e, schema)) {
+        if let Some(example) = schema
+            .get("example")
+            .filter(|e| !union && fits(doc, e, schema))
+        {
             return example.clone();
         }
         if let Some(first) = schema
@@ -137,8 +183,12 @@ impl Sampler<'_> {
             "integer" => json!(number(schema, 1.0) as i64),
             "number" => json!(number(schema, 1.5)),
             "boolean" => json!(true),
+            // An array that may not be empty gets its item further down,
+            // as far as a `$ref` is followed (Discord's nested components).
             "array" => match schema.get("items") {
-                Some(items) if depth < MAX_DEPTH => {
+                Some(items)
+                    if depth < MAX_DEPTH || (non_empty(schema) && depth < MAX_DEPTH * 2) =>
+                {
                     let first = self.value(items, depth + 1, &format!("{at}/0"));
                     Value::Array(self.items(schema, items, first))
                 }
@@ -292,6 +342,14 @@ fn required_variant(schema: &Value) -> Option<Value> {
     Some(Value::Object(variant))
 }
 
+/// Whether an array schema asks for at least one item.
+fn non_empty(array: &Value) -> bool {
+    array
+        .get("minItems")
+        .and_then(Value::as_u64)
+        .is_some_and(|n| n > 0)
+}
+
 /// More items or entries than a schema's `minItems`/`minProperties` asks
 /// for are never sampled (no real description asks for more).
 const MAX_REPEATS: u64 = 16;
@@ -429,6 +487,38 @@ mod tests {
         });
         let v = sample(&json!({}), &schema);
         assert_eq!(v, json!({"ids": ["sample"], "note": "sample"}));
+    }
+
+    #[test]
+    fn a_deep_array_that_may_not_be_empty_still_gets_an_item() {
+        let level = |next: &str| {
+            json!({"type": "object", "required": ["next"], "properties": {
+                "next": {"type": "array", "minItems": 1, "items": {"$ref": format!("#/components/schemas/{next}")}}
+            }})
+        };
+        let doc = json!({"components": {"schemas": {
+            "L0": level("L1"), "L1": level("L2"), "L2": level("L3"), "L3": level("Leaf"),
+            "Leaf": {"type": "string"}
+        }}});
+        let v = sample(&doc, &json!({"$ref": "#/components/schemas/L0"}));
+        assert_eq!(
+            v.pointer("/next/0/next/0/next/0/next/0"),
+            Some(&json!("sample")),
+            "{v}"
+        );
+    }
+
+    #[test]
+    fn an_example_that_does_not_fit_deep_down_is_not_used() {
+        let doc = json!({"components": {"schemas": {"Filter": {
+            "type": "object", "properties": {"filters": {"type": "object"}}
+        }}}});
+        let list = json!({"type": "array", "items": {"$ref": "#/components/schemas/Filter"}});
+        assert!(fits(&doc, &json!([{"filters": {"a": 1}}]), &list));
+        assert!(!fits(&doc, &json!([{"filters": [{"a": 1}]}]), &list));
+        let with_example = json!({"type": "array", "items": {"$ref": "#/components/schemas/Filter"},
+                                  "example": [{"filters": [{"a": 1}]}]});
+        assert_eq!(sample(&doc, &with_example), json!([{"filters": {}}]));
     }
 
     #[test]
