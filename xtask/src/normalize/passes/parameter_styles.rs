@@ -16,7 +16,11 @@
 //! - `nullable` on a parameter's schema goes (not sending it is the null);
 //! - a header whose schema is not a scalar (OpenAI's `OpenAI-Beta` list)
 //!   becomes a string, documented as the comma-separated list the `simple`
-//!   style sends (progenitor writes a header with `to_string()`).
+//!   style sends (progenitor writes a header with `to_string()`);
+//! - a query list of objects or lists (Box's `mdfilters`), which the `form`
+//!   style has no encoding for and progenitor fails to build at run time
+//!   ("builder error" on every call), becomes a string the caller encodes
+//!   (JSON text, for the APIs that take one), with a warning.
 //!
 //! A path parameter in another style cannot be left out (the URL needs it):
 //! that operation is listed as unbound.
@@ -70,6 +74,16 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
             if location == "header" {
                 scalar_header(&snapshot, &mut resolved);
             }
+            if location == "query"
+                && style.is_none_or(|s| s == "form")
+                && nested_list(&snapshot, &resolved)
+            {
+                resolved["schema"] = json!({"type": "string"});
+                if let Some(map) = resolved.as_object_mut() {
+                    append_sentence(map, "A list of objects, which a query string has no standard encoding for: sent as the text given (JSON text, for APIs that document it).");
+                }
+                warnings.push((p_at.clone(), format!("query parameter `{name}` is a list of objects or lists: made a string the caller encodes")));
+            }
             // A parameter that is not sent is the null; progenitor cannot
             // send a nullable header or path value at all.
             if let Some(schema) = resolved.get_mut("schema").and_then(Value::as_object_mut) {
@@ -107,15 +121,9 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
 }
 
 fn scalar_header(doc: &Value, param: &mut Value) {
-    let Some(mut schema) = param.get("schema") else {
+    let Some(schema) = param.get("schema").and_then(|s| follow(doc, s)) else {
         return;
     };
-    while let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        match resolve(doc, r) {
-            Some(target) => schema = target,
-            None => return,
-        }
-    }
     let kind = schema.get("type").and_then(Value::as_str);
     if matches!(kind, Some("array" | "object")) {
         param["schema"] = json!({"type": "string"});
@@ -123,6 +131,33 @@ fn scalar_header(doc: &Value, param: &mut Value) {
             append_sentence(map, "Sent as one comma-separated value.");
         }
     }
+}
+
+/// Whether a parameter's schema is a list whose items are objects or lists.
+fn nested_list(doc: &Value, param: &Value) -> bool {
+    let Some(schema) = param.get("schema").and_then(|s| follow(doc, s)) else {
+        return false;
+    };
+    if schema.get("type").and_then(Value::as_str) != Some("array") {
+        return false;
+    }
+    schema
+        .get("items")
+        .and_then(|items| follow(doc, items))
+        .is_some_and(|items| {
+            matches!(
+                items.get("type").and_then(Value::as_str),
+                Some("object" | "array")
+            ) || items.get("properties").is_some()
+        })
+}
+
+/// The schema a chain of `$ref`s ends at.
+fn follow<'a>(doc: &'a Value, mut schema: &'a Value) -> Option<&'a Value> {
+    while let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        schema = resolve(doc, r)?;
+    }
+    Some(schema)
 }
 
 fn op_id(op: &Value) -> String {
@@ -144,10 +179,7 @@ fn content_schema(param: &Value) -> Option<Value> {
 
 /// `filter` with properties `a`, `b` -> `filter[a]`, `filter[b]`.
 fn deep_object(doc: &Value, param: &Value) -> Option<Vec<Value>> {
-    let mut schema = param.get("schema")?;
-    while let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        schema = resolve(doc, r)?;
-    }
+    let schema = follow(doc, param.get("schema")?)?;
     let properties = schema.get("properties")?.as_object()?;
     let free_form = schema
         .get("additionalProperties")
@@ -245,6 +277,26 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("comma-separated"));
+    }
+
+    #[test]
+    fn a_query_list_of_objects_becomes_a_string_the_caller_encodes() {
+        let (params, ctx) = params_after(json!([
+            {"name": "mdfilters", "in": "query",
+             "schema": {"type": "array", "items": {"type": "object", "properties": {"scope": {"type": "string"}}}}},
+            {"name": "ids", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}}
+        ]));
+        assert_eq!(params[0]["schema"], json!({"type": "string"}));
+        assert!(params[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("JSON text"));
+        assert_eq!(
+            params[1]["schema"]["type"], "array",
+            "a list of scalars is form style's own"
+        );
+        assert_eq!(ctx.warnings.len(), 1);
+        assert_eq!(ctx.warnings[0].pointer, "/paths/~1a/get/parameters/0");
     }
 
     #[test]
