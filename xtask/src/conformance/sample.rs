@@ -4,7 +4,8 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::normalize::pointer::resolve;
+use crate::normalize::pointer::{resolve, resolve_schema};
+use crate::normalize::schemas::string_list;
 
 /// Deep enough for every real body; deeper optional fields are left out and
 /// deeper required ones get the simplest value, so recursive types end.
@@ -86,13 +87,7 @@ fn fits_at(doc: &Value, example: &Value, schema: &Value, depth: usize) -> bool {
     }
     match example {
         Value::Object(fields) => {
-            let required_ok = schema
-                .get("required")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .all(|r| fields.contains_key(r));
+            let required_ok = string_list(schema.get("required")).all(|r| fields.contains_key(r));
             let properties = schema.get("properties").and_then(Value::as_object);
             required_ok
                 && fields.iter().all(|(name, value)| {
@@ -212,13 +207,7 @@ impl Sampler<'_> {
         if schema.get("properties").is_none() || typed_extras {
             self.maps.push(at.to_string());
         }
-        let required: Vec<&str> = schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let required: Vec<&str> = string_list(schema.get("required")).collect();
         let mut out = Map::new();
         for (name, property) in schema
             .get("properties")
@@ -305,15 +294,8 @@ fn required_variant(schema: &Value) -> Option<Value> {
     if branches.is_empty() || !branches.iter().all(constraint_only) {
         return None;
     }
-    let names = |b: &Value| -> Vec<String> {
-        b.get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(str::to_string)
-            .collect()
-    };
+    let names =
+        |b: &Value| -> Vec<String> { string_list(b.get("required")).map(str::to_string).collect() };
     let chosen = names(&branches[0]);
     let others: Vec<String> = branches[1..]
         .iter()
@@ -361,10 +343,7 @@ pub fn distinct(doc: &Value, schema: &Value, first: &Value, i: usize) -> Value {
     if i == 0 {
         return first.clone();
     }
-    let schema = match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => resolve(doc, r).unwrap_or(schema),
-        None => schema,
-    };
+    let (schema, _) = resolve_schema(doc, schema);
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         // Nothing but a listed value is valid: the first again where the
         // list is too short to differ.

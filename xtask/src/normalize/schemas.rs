@@ -33,6 +33,15 @@ const MAP: [&str; 4] = [
     "dependentSchemas",
 ];
 
+/// The strings of a list keyword such as `required` or `tags` (`None`, a
+/// non-list and non-string items give nothing).
+pub fn string_list(list: Option<&Value>) -> impl Iterator<Item = &str> {
+    list.and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+}
+
 /// Calls `f(pointer, schema)` for every schema object in `doc`, parents
 /// before their subschemas (so `f` may rewrite the keywords it then sees
 /// descended into). `$ref` targets are visited where they are defined.

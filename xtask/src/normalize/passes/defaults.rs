@@ -71,13 +71,8 @@ fn document(schema: &mut Map<String, Value>, default: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::passes::after_pass;
     use serde_json::json;
-
-    fn after(schema: Value) -> Value {
-        let mut doc = json!({"components": {"schemas": {"A": schema}}});
-        run(&mut doc, &mut Context::new("ApiError")).unwrap();
-        doc["components"]["schemas"]["A"].clone()
-    }
 
     #[test]
     fn plain_defaults_stay() {
@@ -87,14 +82,15 @@ mod tests {
             json!({"type": "boolean", "default": false}),
             json!({"type": "number", "default": 0.5}),
         ] {
-            assert_eq!(after(schema.clone()), schema);
+            assert_eq!(after_pass(run, schema.clone()), schema);
         }
     }
 
     #[test]
     fn defaults_the_generator_cannot_use_become_documentation() {
         assert_eq!(
-            after(
+            after_pass(
+                run,
                 json!({"anyOf": [{"type": "string"}], "default": "dall-e-2", "description": "Model."})
             ),
             json!({"anyOf": [{"type": "string"}], "description": "Model.\n\nDefault: `\"dall-e-2\"`."})
@@ -106,7 +102,7 @@ mod tests {
             json!({"type": "object", "properties": {}, "default": {}}),
             json!({"$ref": "#/components/schemas/B", "default": "x"}),
         ] {
-            assert!(after(schema).get("default").is_none());
+            assert!(after_pass(run, schema).get("default").is_none());
         }
     }
 }

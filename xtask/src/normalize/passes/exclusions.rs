@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use crate::normalize::docs::append_sentence;
-use crate::normalize::schemas::for_each_schema;
+use crate::normalize::schemas::{for_each_schema, string_list};
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -39,13 +39,7 @@ fn rule(excluded: &Value) -> String {
     let only_required = excluded
         .as_object()
         .is_some_and(|o| o.len() == 1 && o.contains_key("required"));
-    let names: Vec<&str> = excluded
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let names: Vec<&str> = string_list(excluded.get("required")).collect();
     if only_required && names.len() > 1 {
         let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         return format!("{} must not all be given together", quoted.join(", "));
@@ -64,22 +58,20 @@ fn rule(excluded: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::passes::after_pass;
     use serde_json::json;
-
-    fn run_on(schema: Value) -> Value {
-        let mut d = json!({"components": {"schemas": {"S": schema}}});
-        run(&mut d, &mut Context::new("ApiError")).unwrap();
-        d["components"]["schemas"]["S"].clone()
-    }
 
     #[test]
     fn an_exclusion_beside_a_union_becomes_a_sentence() {
-        let s = run_on(json!({
-            "type": "object", "description": "An image.",
-            "properties": {"image_url": {"type": "string"}, "file_id": {"type": "string"}},
-            "anyOf": [{"required": ["image_url"]}, {"required": ["file_id"]}],
-            "not": {"required": ["image_url", "file_id"]}
-        }));
+        let s = after_pass(
+            run,
+            json!({
+                "type": "object", "description": "An image.",
+                "properties": {"image_url": {"type": "string"}, "file_id": {"type": "string"}},
+                "anyOf": [{"required": ["image_url"]}, {"required": ["file_id"]}],
+                "not": {"required": ["image_url", "file_id"]}
+            }),
+        );
         assert!(s.get("not").is_none());
         assert_eq!(s["anyOf"].as_array().unwrap().len(), 2, "the union stays");
         assert_eq!(
@@ -90,13 +82,13 @@ mod tests {
 
     #[test]
     fn other_exclusions_are_quoted_or_named() {
-        let s = run_on(json!({"type": "string", "not": {"enum": ["none"]}}));
+        let s = after_pass(run, json!({"type": "string", "not": {"enum": ["none"]}}));
         assert_eq!(
             s["description"],
             "Server-side rule: the value must not match `{\"enum\":[\"none\"]}`."
         );
         let long: Vec<String> = (0..40).map(|i| format!("value-{i}")).collect();
-        let s = run_on(json!({"type": "string", "not": {"enum": long}}));
+        let s = after_pass(run, json!({"type": "string", "not": {"enum": long}}));
         assert!(s["description"]
             .as_str()
             .unwrap()
@@ -106,6 +98,6 @@ mod tests {
     #[test]
     fn a_property_named_not_is_a_name() {
         let original = json!({"type": "object", "properties": {"not": {"type": "boolean"}}});
-        assert_eq!(run_on(original.clone()), original);
+        assert_eq!(after_pass(run, original.clone()), original);
     }
 }

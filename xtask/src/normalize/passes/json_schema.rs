@@ -412,17 +412,13 @@ fn content_encoding(schema: &mut Map<String, Value>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn schema_after(schema: Value) -> Value {
-        let mut doc = json!({"openapi": "3.0.3", "components": {"schemas": {"A": schema}}});
-        run(&mut doc, &mut Context::new("ApiError")).unwrap();
-        doc["components"]["schemas"]["A"].clone()
-    }
+    use crate::normalize::passes::after_pass;
 
     #[test]
     fn nullable_const_exclusive_bounds_and_examples() {
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"type": ["string", "null"], "const": "x", "exclusiveMinimum": 3, "examples": ["e1", "e2"]})
             ),
             json!({"type": "string", "nullable": true, "enum": ["x"], "minimum": 3, "exclusiveMinimum": true, "example": "e1"})
@@ -432,25 +428,28 @@ mod tests {
     #[test]
     fn a_null_branch_makes_the_union_nullable() {
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"anyOf": [{"$ref": "#/components/schemas/B"}, {"type": "null"}], "description": "d"})
             ),
             json!({"allOf": [{"$ref": "#/components/schemas/B"}], "nullable": true, "description": "d"})
         );
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"anyOf": [{"type": "string", "description": "s"}, {"type": "null"}], "description": "d"})
             ),
             json!({"type": "string", "nullable": true, "description": "d"})
         );
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]})
             ),
             json!({"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true})
         );
         assert_eq!(
-            schema_after(json!({"type": "null"})),
+            after_pass(run, json!({"type": "null"})),
             json!({"nullable": true})
         );
     }
@@ -458,14 +457,18 @@ mod tests {
     #[test]
     fn a_ref_with_schema_siblings_becomes_all_of() {
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"$ref": "#/components/schemas/B", "nullable": true, "description": "d"})
             ),
             json!({"allOf": [{"$ref": "#/components/schemas/B"}], "nullable": true, "description": "d"})
         );
         // Documentation alone stays a plain reference.
         assert_eq!(
-            schema_after(json!({"$ref": "#/components/schemas/B", "description": "d"})),
+            after_pass(
+                run,
+                json!({"$ref": "#/components/schemas/B", "description": "d"})
+            ),
             json!({"$ref": "#/components/schemas/B", "description": "d"})
         );
     }
@@ -473,10 +476,13 @@ mod tests {
     #[test]
     fn content_media_type_and_encoding_become_formats() {
         assert_eq!(
-            schema_after(json!({"type": "object", "properties": {
-                "file": {"type": "string", "contentMediaType": "application/octet-stream"},
-                "data": {"type": "string", "contentEncoding": "base64"}
-            }})),
+            after_pass(
+                run,
+                json!({"type": "object", "properties": {
+                    "file": {"type": "string", "contentMediaType": "application/octet-stream"},
+                    "data": {"type": "string", "contentEncoding": "base64"}
+                }})
+            ),
             json!({"type": "object", "properties": {
                 "file": {"type": "string", "format": "binary"},
                 "data": {"type": "string", "format": "byte"}
@@ -488,7 +494,7 @@ mod tests {
     fn property_names_and_examples_are_not_keywords() {
         let schema = json!({"type": "object", "properties": {"const": {"type": "string"}, "type": {"type": ["string", "null"]}},
             "example": {"const": 1, "type": ["a"]}});
-        let out = schema_after(schema);
+        let out = after_pass(run, schema);
         assert_eq!(out["properties"]["const"], json!({"type": "string"}));
         assert_eq!(
             out["properties"]["type"],
@@ -500,12 +506,18 @@ mod tests {
     #[test]
     fn unions_of_single_values_collapse() {
         assert_eq!(
-            schema_after(json!({"type": "integer", "format": "int32", "oneOf": [
-                {"title": "JOIN", "const": 1}, {"title": "SPECTATE", "const": 2}]})),
+            after_pass(
+                run,
+                json!({"type": "integer", "format": "int32", "oneOf": [
+                {"title": "JOIN", "const": 1}, {"title": "SPECTATE", "const": 2}]})
+            ),
             json!({"type": "integer", "format": "int32", "description": "One of `1` (JOIN), `2` (SPECTATE)."})
         );
         assert_eq!(
-            schema_after(json!({"oneOf": [{"const": "a"}, {"enum": ["b"], "description": "B"}]})),
+            after_pass(
+                run,
+                json!({"oneOf": [{"const": "a"}, {"enum": ["b"], "description": "B"}]})
+            ),
             json!({"type": "string", "enum": ["a", "b"]})
         );
     }
@@ -513,11 +525,14 @@ mod tests {
     #[test]
     fn several_types_split_their_keywords() {
         assert_eq!(
-            schema_after(json!({"type": ["object", "null", "array"], "items": {"type": "object"}})),
+            after_pass(
+                run,
+                json!({"type": ["object", "null", "array"], "items": {"type": "object"}})
+            ),
             json!({"nullable": true, "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]})
         );
         assert_eq!(
-            schema_after(json!({"items": {"items": [{"type": "string"}]}})),
+            after_pass(run, json!({"items": {"items": [{"type": "string"}]}})),
             json!({"type": "array", "items": {"type": "array", "items": {"type": "string"}}})
         );
     }
@@ -525,7 +540,8 @@ mod tests {
     #[test]
     fn documentation_only_all_of_parts_move_up() {
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"allOf": [{"$ref": "#/components/schemas/U"}, {"description": "d", "nullable": true}]})
             ),
             json!({"allOf": [{"$ref": "#/components/schemas/U"}], "description": "d", "nullable": true})
@@ -535,7 +551,8 @@ mod tests {
     #[test]
     fn a_type_restated_beside_a_union_goes() {
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"type": "object", "oneOf": [{"$ref": "#/components/schemas/B"}, {"$ref": "#/components/schemas/C"}]})
             ),
             json!({"oneOf": [{"$ref": "#/components/schemas/B"}, {"$ref": "#/components/schemas/C"}]})
@@ -544,9 +561,12 @@ mod tests {
 
     #[test]
     fn titles_become_documentation() {
-        let out = schema_after(json!({"title": "Root", "type": "object", "properties": {
+        let out = after_pass(
+            run,
+            json!({"title": "Root", "type": "object", "properties": {
             "a": {"title": "File", "type": "string"},
-            "b": {"title": "File", "description": "B", "type": "string"}}}));
+            "b": {"title": "File", "description": "B", "type": "string"}}}),
+        );
         assert_eq!(out["description"], "Root");
         assert_eq!(
             out["properties"]["a"],
@@ -561,7 +581,8 @@ mod tests {
     #[test]
     fn an_enum_narrowing_a_referenced_enum_keeps_its_values() {
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"type": "string", "enum": ["channel"], "allOf": [{"$ref": "#/components/schemas/Kinds"}]})
             ),
             json!({"type": "string", "enum": ["channel"]})
@@ -571,13 +592,15 @@ mod tests {
     #[test]
     fn tuple_items_become_one_item_schema() {
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"type": "array", "items": [{"$ref": "#/components/schemas/B"}, {"type": "null"}]})
             ),
             json!({"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/B"}], "nullable": true}})
         );
         assert_eq!(
-            schema_after(
+            after_pass(
+                run,
                 json!({"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}]})
             ),
             json!({"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "integer"}]}})

@@ -27,3 +27,15 @@ pub mod string_constraints;
 pub mod success_bodies;
 pub mod undescribed_required;
 pub mod version;
+
+/// The passes' tests' shorthand: `run` on a description (OpenAPI 3.0.3)
+/// whose one component schema is `schema`, and that schema as it is left.
+#[cfg(test)]
+pub fn after_pass(
+    run: fn(&mut serde_json::Value, &mut super::Context) -> Result<(), super::NormalizeError>,
+    schema: serde_json::Value,
+) -> serde_json::Value {
+    let mut doc = serde_json::json!({"openapi": "3.0.3", "components": {"schemas": {"S": schema}}});
+    run(&mut doc, &mut super::Context::new("ApiError")).unwrap();
+    doc["components"]["schemas"]["S"].take()
+}

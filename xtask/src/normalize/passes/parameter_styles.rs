@@ -28,7 +28,8 @@
 use serde_json::{json, Value};
 
 use crate::normalize::docs::append_sentence;
-use crate::normalize::pointer::resolve;
+use crate::normalize::pointer::{resolve, resolve_schema};
+use crate::normalize::schemas::string_list;
 use crate::normalize::{
     operation_pointer, retain_operations, Context, NormalizeError, Pass, Unbound,
 };
@@ -121,7 +122,7 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
 }
 
 fn scalar_header(doc: &Value, param: &mut Value) {
-    let Some(schema) = param.get("schema").and_then(|s| follow(doc, s)) else {
+    let Some((schema, _)) = param.get("schema").map(|s| resolve_schema(doc, s)) else {
         return;
     };
     let kind = schema.get("type").and_then(Value::as_str);
@@ -135,7 +136,7 @@ fn scalar_header(doc: &Value, param: &mut Value) {
 
 /// Whether a parameter's schema is a list whose items are objects or lists.
 fn nested_list(doc: &Value, param: &Value) -> bool {
-    let Some(schema) = param.get("schema").and_then(|s| follow(doc, s)) else {
+    let Some((schema, _)) = param.get("schema").map(|s| resolve_schema(doc, s)) else {
         return false;
     };
     if schema.get("type").and_then(Value::as_str) != Some("array") {
@@ -143,21 +144,13 @@ fn nested_list(doc: &Value, param: &Value) -> bool {
     }
     schema
         .get("items")
-        .and_then(|items| follow(doc, items))
+        .map(|items| resolve_schema(doc, items).0)
         .is_some_and(|items| {
             matches!(
                 items.get("type").and_then(Value::as_str),
                 Some("object" | "array")
             ) || items.get("properties").is_some()
         })
-}
-
-/// The schema a chain of `$ref`s ends at.
-fn follow<'a>(doc: &'a Value, mut schema: &'a Value) -> Option<&'a Value> {
-    while let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        schema = resolve(doc, r)?;
-    }
-    Some(schema)
 }
 
 fn op_id(op: &Value) -> String {
@@ -179,7 +172,7 @@ fn content_schema(param: &Value) -> Option<Value> {
 
 /// `filter` with properties `a`, `b` -> `filter[a]`, `filter[b]`.
 fn deep_object(doc: &Value, param: &Value) -> Option<Vec<Value>> {
-    let schema = follow(doc, param.get("schema")?)?;
+    let (schema, _) = resolve_schema(doc, param.get("schema")?);
     let properties = schema.get("properties")?.as_object()?;
     let free_form = schema
         .get("additionalProperties")
@@ -187,13 +180,7 @@ fn deep_object(doc: &Value, param: &Value) -> Option<Vec<Value>> {
     if properties.is_empty() || free_form {
         return None;
     }
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let required: Vec<&str> = string_list(schema.get("required")).collect();
     let base = param.get("name")?.as_str()?;
     let param_required = param.get("required") == Some(&json!(true));
     Some(

@@ -118,12 +118,8 @@ pub fn merge_objects(schemas: &[&Value]) -> Value {
                 }
             }
         }
-        let these: Vec<String> = schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str().map(str::to_string))
+        let these: Vec<String> = crate::normalize::schemas::string_list(schema.get("required"))
+            .map(str::to_string)
             .collect();
         required = Some(match required {
             None => these,

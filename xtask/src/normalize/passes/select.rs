@@ -43,13 +43,7 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     let mut seen_tags = Vec::new();
     retain_operations(doc, |_, _, op| {
         let id = op.get("operationId").and_then(Value::as_str).unwrap_or("");
-        let tags: Vec<&str> = op
-            .get("tags")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let tags: Vec<&str> = crate::normalize::schemas::string_list(op.get("tags")).collect();
         seen_ids.push(id.to_string());
         seen_tags.extend(tags.iter().map(|t| t.to_string()));
         let keep = selection.keeps(id, &tags);

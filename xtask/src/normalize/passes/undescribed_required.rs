@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use serde_json::{json, Value};
 
-use crate::normalize::schemas::for_each_schema;
+use crate::normalize::schemas::{for_each_schema, string_list};
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -46,20 +46,17 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
             return;
         };
-        let Some(required) = schema.get("required").and_then(Value::as_array) else {
-            return;
-        };
-        let missing: Vec<String> = required
-            .iter()
-            .filter_map(Value::as_str)
+        let missing: Vec<String> = string_list(schema.get("required"))
             .filter(|name| !properties.contains_key(*name))
             .map(str::to_string)
             .collect();
         if missing.is_empty() {
             return;
         }
-        let kept: Vec<Value> = required
-            .iter()
+        let kept: Vec<Value> = schema["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
             .filter(|n| n.as_str().is_none_or(|n| !missing.iter().any(|m| m == n)))
             .cloned()
             .collect();
