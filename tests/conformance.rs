@@ -51,14 +51,14 @@ macro_rules! conformance {
                 .join(module)
                 .join("openapi.json");
             let prism = prism::start(&binary, &spec, module);
-            let make = |prefer: Option<u16>| {
+            let make = |prefer: harness::Prefer| {
                 let mut builder = social_clients::$module::Client::builder("conformance-key")
                     .base_url(prism.base_url.clone())
                     .retry(RetryPolicy::disabled());
-                if let Some(code) = prefer {
+                if let Some(prefer) = prefer.header() {
                     builder = builder.header(
                         HeaderName::from_static("prefer"),
-                        HeaderValue::from_str(&format!("code={code}")).unwrap(),
+                        HeaderValue::from_str(&prefer).unwrap(),
                     );
                 }
                 builder.build().unwrap()

@@ -48,6 +48,38 @@ pub enum Answer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure(pub String);
 
+/// How a [`Failure`] starts when Prism's static generator gave up on the
+/// answer's schema (Discord's messages: deeply nested and recursive), which
+/// says nothing about the client; the call is then made again with
+/// `Prefer: dynamic=true`.
+pub const TOO_COMPLEX: &str = "Prism's static generator gave up (SCHEMA_TOO_COMPLEX)";
+
+/// How the report's line for a check answered dynamically starts.
+pub const DYNAMIC: &str = "answered dynamically (SCHEMA_TOO_COMPLEX): ";
+/// How the report's line for a failed check starts.
+pub const FAILED: &str = "FAILED ";
+
+/// What a call asks Prism for in its `Prefer` header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Prefer {
+    /// A documented status (`code=N`).
+    pub code: Option<u16>,
+    /// An answer made by json-schema-faker from the schema (`dynamic=true`)
+    /// instead of the static example generator; `prism::start` seeds it,
+    /// so it is the same each run.
+    pub dynamic: bool,
+}
+
+impl Prefer {
+    /// The `Prefer` header's value, if anything is asked for.
+    pub fn header(self) -> Option<String> {
+        let code = self.code.map(|code| format!("code={code}"));
+        let dynamic = self.dynamic.then(|| "dynamic=true".to_string());
+        let parts: Vec<String> = code.into_iter().chain(dynamic).collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
 /// The sample (JSON text) as the argument's type.
 pub fn sample<T: serde::de::DeserializeOwned>(argument: &str, json: &str) -> Result<T, Failure> {
     serde_json::from_str(json).map_err(|e| {
@@ -82,6 +114,9 @@ pub async fn outcome<T, E>(result: Result<ResponseValue<T>, Error<E>>) -> Result
                 .unwrap_or("")
                 .to_string();
             let body = response.text().await.unwrap_or_default();
+            if status.as_u16() == 500 && body.contains("errors#SCHEMA_TOO_COMPLEX") {
+                return Err(Failure(format!("{TOO_COMPLEX}: {}", clip(&body))));
+            }
             Err(Failure(format!(
                 "unexpected HTTP {status}: {violations} {}",
                 clip(&body)
@@ -106,6 +141,8 @@ pub async fn outcome<T, E>(result: Result<ResponseValue<T>, Error<E>>) -> Result
 pub struct Tally {
     pub passed: usize,
     pub failed: Vec<String>,
+    /// Checks whose answer Prism's dynamic generator made (see [`TOO_COMPLEX`]).
+    pub dynamic: Vec<String>,
 }
 
 impl Tally {
@@ -126,14 +163,26 @@ impl Tally {
             self.passed,
             self.failed.len(),
         );
+        if !self.dynamic.is_empty() {
+            text.push_str(&format!(
+                "; {} answered by Prism's dynamic generator",
+                self.dynamic.len()
+            ));
+        }
         if !hand_written.is_empty() {
             text.push_str(&format!(
                 "; not called: the hand-written operation(s) {}",
                 hand_written.join(", ")
             ));
         }
+        for check in &self.dynamic {
+            text.push_str("\n  ");
+            text.push_str(DYNAMIC);
+            text.push_str(check);
+        }
         for failure in &self.failed {
-            text.push_str("\n  FAILED ");
+            text.push_str("\n  ");
+            text.push_str(FAILED);
             text.push_str(failure);
         }
         text
@@ -141,12 +190,13 @@ impl Tally {
 }
 
 /// Calls every operation once for its success answer (any 2xx, decoded),
-/// then once per documented error status with a client `make(Some(code))`
-/// that asks Prism for it (`Prefer: code=N`), which must decode as the
-/// typed error.
+/// then once per documented error status with a client `make(prefer)` that
+/// asks Prism for it (`Prefer: code=N`), which must decode as the typed
+/// error. A call whose answer Prism's static generator cannot make is made
+/// again with a dynamic answer.
 pub async fn check_operations<C, Fut>(
     operations: &'static [Operation],
-    make: impl Fn(Option<u16>) -> C,
+    make: impl Fn(Prefer) -> C,
     call: impl Fn(C, &'static str) -> Fut,
 ) -> Tally
 where
@@ -155,19 +205,30 @@ where
     let mut tally = Tally::default();
     for op in operations {
         let name = format!("{} ({} {})", op.id, op.method, op.path);
-        let got = call(make(None), op.id).await;
-        let expected = match got {
-            Ok(Answer::Success(status)) if (200..300).contains(&status) => Answer::Success(status),
-            _ => Answer::Success(200),
-        };
-        tally.record(&name, expected, got);
-        for &code in op.errors {
-            let got = call(make(Some(code)), op.id).await;
-            tally.record(
-                &format!("{name} Prefer code={code}"),
-                Answer::TypedError(code),
-                got,
-            );
+        let checks = std::iter::once((name.clone(), None)).chain(
+            op.errors
+                .iter()
+                .map(|&code| (format!("{name} Prefer code={code}"), Some(code))),
+        );
+        for (check, code) in checks {
+            let mut prefer = Prefer {
+                code,
+                dynamic: false,
+            };
+            let mut got = call(make(prefer), op.id).await;
+            if matches!(&got, Err(Failure(why)) if why.starts_with(TOO_COMPLEX)) {
+                prefer.dynamic = true;
+                got = call(make(prefer), op.id).await;
+                tally.dynamic.push(check.clone());
+            }
+            let expected = match (code, &got) {
+                (Some(code), _) => Answer::TypedError(code),
+                (None, Ok(Answer::Success(status))) if (200..300).contains(status) => {
+                    Answer::Success(*status)
+                }
+                (None, _) => Answer::Success(200),
+            };
+            tally.record(&check, expected, got);
         }
     }
     tally

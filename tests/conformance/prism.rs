@@ -28,6 +28,9 @@ pub fn start(binary: &Path, spec: &Path, name: &str) -> Prism {
     let out = std::fs::File::create(&log).expect("a log file");
     let child = Command::new(binary)
         .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string()])
+        // Answers asked for with `Prefer: dynamic=true` are random; a fixed
+        // seed makes them the same every run.
+        .args(["--seed", "social-clients"])
         .arg(spec)
         .stdout(out.try_clone().expect("log handle"))
         .stderr(out)

@@ -45,13 +45,18 @@ pub fn check(providers: &Providers, target: &str, prism: &Path) -> Result<String
         &generated.source,
         prism,
     )?;
+    let adapted: String = output
+        .adaptations
+        .iter()
+        .map(|a| format!("\n  Prism: {a}"))
+        .collect();
     if output.success {
-        Ok(output.report)
+        Ok(format!("{}{adapted}", output.report))
     } else {
         Err(XtaskError::Config {
             path: spec_path.to_path_buf(),
             message: format!(
-                "conformance failed:\n{}\n{}",
+                "conformance failed:\n{}{adapted}\n{}",
                 output.report, output.stderr_tail
             ),
         })
@@ -66,6 +71,9 @@ pub struct HarnessOutput {
     pub report: String,
     /// The last lines of standard error (a build failure, a crash).
     pub stderr_tail: String,
+    /// What Prism was given differently from the normalized description,
+    /// and why (see `conformance::prism_input`).
+    pub adaptations: Vec<String>,
 }
 
 /// Writes `normalized` (generated into `generated`) with its harness into
@@ -107,9 +115,10 @@ pub fn run_harness(
     )?;
     let (dir, src) = (&scratch.dir, scratch.dir.join("src"));
     let spec_file = dir.join("openapi.json");
+    let input = crate::conformance::prism_input(normalized);
     write_if_changed(
         &spec_file,
-        &crate::document::to_canonical_json(&crate::conformance::as_on_the_wire(normalized)),
+        &crate::document::to_canonical_json(&input.document),
     )?;
     write_if_changed(&src.join("generated.rs"), generated.as_bytes())?;
     write_if_changed(&src.join("upstream.rs"), harness.as_bytes())?;
@@ -132,6 +141,7 @@ pub fn run_harness(
         success: output.status.success(),
         report: String::from_utf8_lossy(&output.stdout).trim().to_string(),
         stderr_tail: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
+        adaptations: input.adaptations,
     })
 }
 
@@ -248,12 +258,12 @@ async fn main() -> std::process::ExitCode {{
     let args: Vec<String> = std::env::args().collect();
     let prism = prism::start(args[2].as_ref(), args[1].as_ref(), "xtask");
     // One client per call: the credentials header depends on the operation.
-    let build = |prefer: Option<u16>, id: &str| {{
+    let build = |prefer: harness::Prefer, id: &str| {{
         let (header, value) = auth(id);
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(header, value.parse().unwrap());
-        if let Some(code) = prefer {{
-            headers.insert("prefer", format!("code={{code}}").parse().unwrap());
+        if let Some(prefer) = prefer.header() {{
+            headers.insert("prefer", prefer.parse().unwrap());
         }}
         let http = reqwest::Client::builder()
             .default_headers(headers)

@@ -5,8 +5,11 @@
 //! answer. `cargo xtask generate` writes one file per provider to
 //! `tests/conformance/<p>.rs`; `tests/conformance.rs` runs them.
 
+mod prism_input;
 mod sample;
 mod signature;
+
+pub use prism_input::prism_input;
 
 use std::fmt::Write;
 
@@ -14,30 +17,6 @@ use serde_json::Value;
 
 use crate::normalize::{names::snake_case, operations, response_schema};
 use signature::{Argument, Passing};
-
-/// The normalized document as the provider describes the wire: a raw body
-/// the normalizer wrote as `application/octet-stream` (what progenitor
-/// binds) has its real media type back, which the generated client sends
-/// (see `x-social-clients-media-type`). This is what Prism validates.
-pub fn as_on_the_wire(normalized: &Value) -> Value {
-    let mut doc = normalized.clone();
-    let _ = crate::normalize::for_each_operation(&mut doc, |_, _, op| {
-        let Some(body) = op.get_mut("requestBody").and_then(Value::as_object_mut) else {
-            return Ok(());
-        };
-        let Some(Value::String(media)) = body.remove(social_clients_codegen::RAW_BODY_MEDIA_TYPE)
-        else {
-            return Ok(());
-        };
-        if let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) {
-            if let Some(raw) = content.remove("application/octet-stream") {
-                content.insert(media, raw);
-            }
-        }
-        Ok(())
-    });
-    doc
-}
 
 /// Where the harness of `module` is written.
 pub fn path(root: &std::path::Path, module: &str) -> std::path::PathBuf {
@@ -279,17 +258,6 @@ fn raw_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn raw_bodies_get_their_media_type_back_for_prism() {
-        let doc = serde_json::json!({"paths": {"/c": {"put": {"requestBody": {
-            "x-social-clients-media-type": "image/jpeg",
-            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}}}});
-        assert_eq!(
-            as_on_the_wire(&doc)["paths"]["/c"]["put"]["requestBody"],
-            serde_json::json!({"content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}}})
-        );
-    }
 
     #[test]
     fn raw_strings_never_end_early() {

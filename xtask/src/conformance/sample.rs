@@ -40,8 +40,9 @@ pub fn sample_marked(doc: &Value, schema: &Value) -> Sampled {
     }
 }
 
-/// Whether a description's own example is usable: of the schema's type,
-/// with every required property, and so on down its properties and items
+/// Whether a description's own example is usable: of the schema's type, one
+/// of its listed values, with every required property and no property a
+/// closed object does not name, and so on down its properties and items
 /// (real descriptions' examples are sometimes older than their schemas:
 /// Spotify's `uris` bodies, Box's metadata filters given as a list where the
 /// schema has an object). Unions accept what fits any branch.
@@ -82,19 +83,25 @@ fn fits_at(doc: &Value, example: &Value, schema: &Value, depth: usize) -> bool {
         Some("boolean") => example.is_boolean(),
         _ => true,
     };
-    if !kind_ok {
+    let listed = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_none_or(|values| values.contains(example));
+    if !kind_ok || !listed {
         return false;
     }
     match example {
         Value::Object(fields) => {
             let required_ok = string_list(schema.get("required")).all(|r| fields.contains_key(r));
             let properties = schema.get("properties").and_then(Value::as_object);
+            let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
             required_ok
-                && fields.iter().all(|(name, value)| {
-                    properties
-                        .and_then(|p| p.get(name))
-                        .is_none_or(|property| fits_at(doc, value, property, depth + 1))
-                })
+                && fields
+                    .iter()
+                    .all(|(name, value)| match properties.and_then(|p| p.get(name)) {
+                        Some(property) => fits_at(doc, value, property, depth + 1),
+                        None => !closed,
+                    })
         }
         Value::Array(values) => schema
             .get("items")
