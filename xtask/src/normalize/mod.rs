@@ -136,6 +136,7 @@ pub const PASSES: &[Pass] = &[
     passes::refs::PASS,
     passes::shared_components::PASS,
     passes::path_params::PASS,
+    passes::path_fragments::PASS,
     passes::operation_ids::PASS,
     passes::parameter_styles::PASS,
     passes::select::PASS,
@@ -253,7 +254,7 @@ mod tests {
     }
 
     #[test]
-    fn only_shrinking_and_relaxing_passes_are_optional() {
+    fn only_warning_shrinking_and_relaxing_passes_are_optional() {
         let optional: Vec<_> = PASSES
             .iter()
             .filter(|p| !p.essential)
@@ -262,6 +263,7 @@ mod tests {
         assert_eq!(
             optional,
             [
+                "path-fragments",
                 "string-constraints",
                 "number-constraints",
                 "exclusions",

@@ -16,6 +16,7 @@ pub mod open_objects;
 pub mod operation_ids;
 pub mod overlay;
 pub mod parameter_styles;
+pub mod path_fragments;
 pub mod path_params;
 pub mod prune;
 pub mod refs;
