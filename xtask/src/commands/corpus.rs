@@ -199,7 +199,8 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
                 row.conformance_passed = Some(passed);
                 row.conformance_failed = Some(failed);
                 // After the tally line: a line per failed check, and one per
-                // check Prism answered dynamically (see the harness).
+                // check Prism answered dynamically (`FAILED` and `DYNAMIC` in
+                // tests/conformance/harness.rs, which xtask cannot import).
                 for line in output.report.lines().skip(1).map(str::trim) {
                     if line.starts_with("FAILED ") {
                         row.conformance_failures.push(line.to_string());

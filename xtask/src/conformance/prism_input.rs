@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::sample::{fits, sample};
+use super::sample::{fits, kind, sample};
 use crate::normalize::pointer::{escape, is_data_member, resolve, walk_pruned};
 
 /// The document for `prism mock` and what was adapted in it.
@@ -72,7 +72,8 @@ fn description_nodes(doc: &Value) -> Vec<(String, &Value)> {
 /// provider's example that contradicts it is the description's defect, and
 /// serving it would fail the client for keeping the contract.
 fn drop_misfit_examples(doc: &mut Value) -> Vec<String> {
-    let mut misfits: Vec<(String, String)> = Vec::new();
+    // `None`: the node's `example`; `Some(name)`: an entry of its `examples`.
+    let mut misfits: Vec<(String, Option<String>)> = Vec::new();
     for (pointer, node) in description_nodes(doc) {
         let Some(object) = node.as_object() else {
             continue;
@@ -82,7 +83,7 @@ fn drop_misfit_examples(doc: &mut Value) -> Vec<String> {
         let schema = object.get("schema").unwrap_or(node);
         if let Some(example) = object.get("example") {
             if !fits(doc, example, schema) {
-                misfits.push((pointer.clone(), "example".into()));
+                misfits.push((pointer.clone(), None));
             }
         }
         for (name, example) in object
@@ -97,19 +98,22 @@ fn drop_misfit_examples(doc: &mut Value) -> Vec<String> {
                 .and_then(|r| resolve(doc, r))
                 .unwrap_or(example);
             if value.get("value").is_some_and(|v| !fits(doc, v, schema)) {
-                misfits.push((pointer.clone(), format!("examples/{}", escape(name))));
+                misfits.push((pointer.clone(), Some(name.clone())));
             }
         }
     }
     let mut notes = Vec::new();
-    for (pointer, member) in misfits {
+    for (pointer, name) in misfits {
         let parent = doc.pointer_mut(&pointer).and_then(Value::as_object_mut);
-        let removed = match member.split_once('/') {
-            None => parent.and_then(|p| p.remove(&member)),
-            Some((_, name)) => parent
-                .and_then(|p| p.get_mut("examples"))
-                .and_then(Value::as_object_mut)
-                .and_then(|e| e.remove(&crate::normalize::pointer::unescape(name))),
+        let (removed, member) = match &name {
+            None => (parent.and_then(|p| p.remove("example")), "example".into()),
+            Some(name) => (
+                parent
+                    .and_then(|p| p.get_mut("examples"))
+                    .and_then(Value::as_object_mut)
+                    .and_then(|e| e.remove(name)),
+                format!("examples/{}", escape(name)),
+            ),
         };
         if removed.is_some() {
             notes.push(format!(
@@ -190,9 +194,7 @@ fn json_form_parts_as_text(doc: &mut Value) -> Vec<String> {
             .flatten()
         {
             let (resolved, _) = crate::normalize::pointer::resolve_schema(doc, property);
-            let object = resolved.get("type").and_then(Value::as_str) == Some("object")
-                || (resolved.get("type").is_none() && resolved.get("properties").is_some());
-            if object {
+            if kind(resolved) == "object" {
                 let description = property
                     .get("description")
                     .or_else(|| resolved.get("description"))

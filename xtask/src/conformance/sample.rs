@@ -173,14 +173,7 @@ impl Sampler<'_> {
                 return self.value(first, depth + 1, at);
             }
         }
-        let kind = schema.get("type").and_then(Value::as_str).unwrap_or(
-            if schema.get("properties").is_some() {
-                "object"
-            } else {
-                ""
-            },
-        );
-        match kind {
+        match kind(schema) {
             "string" => string(schema),
             "integer" => json!(number(schema, 1.0) as i64),
             "number" => json!(number(schema, 1.5)),
@@ -280,6 +273,19 @@ impl Sampler<'_> {
             })
             .collect()
     }
+}
+
+/// The schema's `type`, or `object` where it only lists properties (empty
+/// where it says neither: any value).
+pub fn kind(schema: &Value) -> &str {
+    schema
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or(if schema.get("properties").is_some() {
+            "object"
+        } else {
+            ""
+        })
 }
 
 /// An object whose `oneOf`/`anyOf` branches only say which of its own
