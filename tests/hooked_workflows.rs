@@ -1,6 +1,7 @@
 //! Hooked's workflows over loopback: every video, scheduled post and search
 //! result through several pages; a video rendered then scheduled to two
-//! accounts that end one published and one failed; the video webhook
+//! accounts that end one published and one failed; videos of the newer
+//! types created with the body the reference documents; the video webhook
 //! decoded.
 #![cfg(feature = "hooked")]
 
@@ -168,6 +169,131 @@ async fn a_video_is_waited_for_until_it_renders() {
         rendered.url.as_deref(),
         Some("https://cdn.example/vid_1.mp4")
     );
+}
+
+/// Answers `POST <at>` with `answer` only when the body holds `expected`.
+async fn created(server: &MockServer, at: &str, expected: Value, answer: Value) {
+    Mock::given(method("POST"))
+        .and(path(at))
+        .and(body_partial_json(expected))
+        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn each_video_type_is_sent_as_documented_and_its_video_waited_for() {
+    let server = MockServer::start().await;
+    let client = client(&server);
+    created(
+        &server,
+        "/v1/project/create/script-to-video",
+        json!({"script": "Three tips.", "voiceId": "voice_1", "mediaType": "ai-images",
+               "presetSettings": {"preset": "realistic"}, "caption": {"preset": "beast"}}),
+        json!({"success": true, "data": {"videoId": "vid_s2v", "projectId": "proj_s2v", "status": "STARTED"}}),
+    )
+    .await;
+    let script = types::CreateScriptToVideoBody {
+        script: "Three tips.".into(),
+        voice_id: "voice_1".into(),
+        media_type: types::MediaType::AiImages,
+        preset_settings: Some(types::PresetSettings {
+            preset: Some("realistic".into()),
+            quality: None,
+        }),
+        caption: Some(types::CaptionSettings {
+            preset: Some("beast".into()),
+            ..Default::default()
+        }),
+        add_stickers: None,
+        aspect_ratio: None,
+        audio: None,
+        gameplay_settings: Default::default(),
+        language: None,
+        media: Vec::new(),
+        metadata: Default::default(),
+        music_id: None,
+        name: None,
+        webhook: None,
+    };
+    let video_id = client
+        .create_script_to_video(&script)
+        .await
+        .unwrap()
+        .into_inner()
+        .data
+        .video_id
+        .unwrap();
+    answer(
+        &server,
+        "/v1/video/vid_s2v",
+        1,
+        json!({"success": true, "data": {"id": "vid_s2v", "status": "PROCESSING"}}),
+    )
+    .await;
+    settled(&server, "/v1/video/vid_s2v", json!({"success": true, "data": {"id": "vid_s2v", "status": "COMPLETED", "url": "https://cdn.example/s2v.mp4"}})).await;
+    let rendered = client
+        .wait_until_rendered(&video_id, quick(Duration::from_secs(10)))
+        .await
+        .unwrap();
+    assert_eq!(rendered.url.as_deref(), Some("https://cdn.example/s2v.mp4"));
+
+    // The scenes video answers with the project id at the top level.
+    created(
+        &server,
+        "/v1/project/create/scenes",
+        json!({"scenes": [
+            {"type": "picture_in_picture", "script": "Look here.", "avatarId": "av_1", "voiceId": "voice_1", "mediaId": "m_1"},
+            {"type": "start_end_frame", "startFrameMediaId": "m_2", "endFrameMediaId": "m_3", "frameDuration": 5.0}
+        ]}),
+        json!({"success": true, "projectId": "proj_scenes", "message": "created"}),
+    )
+    .await;
+    let scene = |kind: types::StoryboardSceneType| types::StoryboardScene {
+        type_: kind,
+        script: None,
+        avatar_id: None,
+        voice_id: None,
+        media_id: None,
+        start_frame_media_id: None,
+        end_frame_media_id: None,
+        frame_model: None,
+        frame_prompt: None,
+        frame_duration: None,
+    };
+    let scenes = types::CreateScenesVideoBody {
+        scenes: vec![
+            types::StoryboardScene {
+                script: Some("Look here.".into()),
+                avatar_id: Some("av_1".into()),
+                voice_id: Some("voice_1".into()),
+                media_id: Some("m_1".into()),
+                ..scene(types::StoryboardSceneType::PictureInPicture)
+            },
+            types::StoryboardScene {
+                start_frame_media_id: Some("m_2".into()),
+                end_frame_media_id: Some("m_3".into()),
+                frame_duration: Some(5.0),
+                ..scene(types::StoryboardSceneType::StartEndFrame)
+            },
+        ],
+        add_stickers: None,
+        aspect_ratio: None,
+        audio: None,
+        caption: None,
+        language: None,
+        metadata: Default::default(),
+        music_id: None,
+        name: None,
+        webhook: None,
+    };
+    let project = client
+        .create_scenes_video(&scenes)
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(project.project_id, "proj_scenes");
 }
 
 #[tokio::test]

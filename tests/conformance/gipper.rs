@@ -11,6 +11,12 @@ pub const OPERATIONS: &[Operation] = &[
         path: "/api/v3/instagram_accounts",
         errors: &[422],
     },
+    Operation {
+        id: "workspace_instagram_accounts_create",
+        method: "POST",
+        path: "/api/v4/workspaces/instagram_accounts",
+        errors: &[422],
+    },
 ];
 /// Every decoded answer type, with a body valid for it.
 pub const BODIES: &[Body] = &[
@@ -30,12 +36,31 @@ pub const BODIES: &[Body] = &[
         maps: &[""],
         decode: decode::<types::FieldErrors>,
     },
+    Body {
+        operation: "workspace_instagram_accounts_create",
+        answer: "success",
+        sample: r#"{"ig_accounts":[{"connected_teams":[{}],"created_at":"2026-01-02T03:04:05Z","facebook_account_id":1,"facebook_page_id":"sample","fb_token":"sample","id":1,"ig_profile_picture_url":"sample","ig_user_id":"sample","ig_user_name":"sample","nickname":"sample","updated_at":"2026-01-02T03:04:05Z","user_id":1}],"message":["sample"],"success":true}"#,
+        enums: &[],
+        maps: &["/ig_accounts/0/connected_teams/0"],
+        decode: decode::<types::InstagramAccountsCreateResponse>,
+    },
+    Body {
+        operation: "workspace_instagram_accounts_create",
+        answer: "error",
+        sample: r#"{}"#,
+        enums: &[],
+        maps: &[""],
+        decode: decode::<types::FieldErrors>,
+    },
 ];
 /// Operations bound by hand, which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[];
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {
         "instagram_accounts_create" => instagram_accounts_create(client).await,
+        "workspace_instagram_accounts_create" => {
+            workspace_instagram_accounts_create(client).await
+        }
         other => Err(Failure(format!("no such operation `{other}`"))),
     }
 }
@@ -45,4 +70,13 @@ async fn instagram_accounts_create(client: &Client) -> Result<Answer, Failure> {
         r#"{"facebook_account":{"fb_token":"sample","fb_uid":"sample","location":"sample"},"ig_accounts":[{"fb_token":"sample","id":"sample","profile_picture_url":"sample","username":"sample"}]}"#,
     )?;
     outcome(client.instagram_accounts_create(&a_body).await).await
+}
+async fn workspace_instagram_accounts_create(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_body: types::InstagramAccountsCreateBody = sample(
+        "body",
+        r#"{"facebook_account":{"fb_token":"sample","fb_uid":"sample","location":"sample"},"ig_accounts":[{"fb_token":"sample","id":"sample","profile_picture_url":"sample","username":"sample"}]}"#,
+    )?;
+    outcome(client.workspace_instagram_accounts_create(&a_body).await).await
 }

@@ -30,6 +30,48 @@ pub const OPERATIONS: &[Operation] = &[
         errors: &[400, 401, 402, 404, 429, 500],
     },
     Operation {
+        id: "create_product_ad_video",
+        method: "POST",
+        path: "/v1/project/create/product-ads",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_prompt_to_video",
+        method: "POST",
+        path: "/v1/project/create/prompt-to-video",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_scenes_video",
+        method: "POST",
+        path: "/v1/project/create/scenes",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_script_to_video",
+        method: "POST",
+        path: "/v1/project/create/script-to-video",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_tiktok_slideshow",
+        method: "POST",
+        path: "/v1/project/create/tiktok-slideshow",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_ugc_ad_video",
+        method: "POST",
+        path: "/v1/project/create/ugc-ads",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_ugc_video",
+        method: "POST",
+        path: "/v1/project/create/ugc-video",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
         id: "schedule_video",
         method: "POST",
         path: "/v1/schedule/create",
@@ -136,7 +178,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::CreateTemplateVideoResponse>,
+        decode: decode::<types::VideoCreated>,
     },
     Body {
         operation: "create_template_video",
@@ -152,10 +194,122 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::CreateTemplateVideoResponse>,
+        decode: decode::<types::VideoCreated>,
     },
     Body {
         operation: "create_hook_demo_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_product_ad_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_product_ad_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_prompt_to_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_prompt_to_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_scenes_video",
+        answer: "success",
+        sample: r#"{"message":"sample","projectId":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::CreateScenesVideoResponse>,
+    },
+    Body {
+        operation: "create_scenes_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_script_to_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_script_to_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_tiktok_slideshow",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_tiktok_slideshow",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_ugc_ad_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_ugc_ad_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_ugc_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_ugc_video",
         answer: "error",
         sample: r#"{"error":"sample","message":"sample","success":true}"#,
         enums: &[],
@@ -361,6 +515,13 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
         "get_integration" => get_integration(client).await,
         "create_template_video" => create_template_video(client).await,
         "create_hook_demo_video" => create_hook_demo_video(client).await,
+        "create_product_ad_video" => create_product_ad_video(client).await,
+        "create_prompt_to_video" => create_prompt_to_video(client).await,
+        "create_scenes_video" => create_scenes_video(client).await,
+        "create_script_to_video" => create_script_to_video(client).await,
+        "create_tiktok_slideshow" => create_tiktok_slideshow(client).await,
+        "create_ugc_ad_video" => create_ugc_ad_video(client).await,
+        "create_ugc_video" => create_ugc_video(client).await,
         "schedule_video" => schedule_video(client).await,
         "list_schedules" => list_schedules(client).await,
         "get_schedule" => get_schedule(client).await,
@@ -396,6 +557,55 @@ async fn create_hook_demo_video(client: &Client) -> Result<Answer, Failure> {
         r#"{"aspectRatio":"sample","avatarId":"sample","media":[{}],"metadata":{},"musicId":"sample","name":"sample","text":"sample","textSettings":{"alignment":"sample","backgroundColor":"sample","disabled":true,"preset":"sample","textColor":"sample"},"webhook":"sample"}"#,
     )?;
     outcome(client.create_hook_demo_video(&a_body).await).await
+}
+async fn create_product_ad_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateProductAdVideoBody = sample(
+        "body",
+        r#"{"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","productAdSettings":{"avatarIntroSeconds":1.5,"scrollInterval":1.5,"websiteUrl":"sample"},"script":"sample","voiceId":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_product_ad_video(&a_body).await).await
+}
+async fn create_prompt_to_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreatePromptToVideoBody = sample(
+        "body",
+        r#"{"addStickers":true,"aspectRatio":"sample","audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"gameplaySettings":{},"language":"sample","media":[{}],"mediaType":"ai-images","metadata":{},"musicId":"sample","name":"sample","presetSettings":{"preset":"sample","quality":"sample"},"prompt":"sample","targetDuration":1,"voiceId":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_prompt_to_video(&a_body).await).await
+}
+async fn create_scenes_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateScenesVideoBody = sample(
+        "body",
+        r#"{"addStickers":true,"aspectRatio":"sample","audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","scenes":[{"avatarId":"sample","endFrameMediaId":"sample","frameDuration":1.5,"frameModel":"sample","framePrompt":"sample","mediaId":"sample","script":"sample","startFrameMediaId":"sample","type":"avatar","voiceId":"sample"}],"webhook":"sample"}"#,
+    )?;
+    outcome(client.create_scenes_video(&a_body).await).await
+}
+async fn create_script_to_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateScriptToVideoBody = sample(
+        "body",
+        r#"{"addStickers":true,"aspectRatio":"sample","audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"gameplaySettings":{},"language":"sample","media":[{}],"mediaType":"ai-images","metadata":{},"musicId":"sample","name":"sample","presetSettings":{"preset":"sample","quality":"sample"},"script":"sample","voiceId":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_script_to_video(&a_body).await).await
+}
+async fn create_tiktok_slideshow(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateTiktokSlideshowBody = sample(
+        "body",
+        r#"{"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","script":"sample","slides":[{"duration":1.5,"media":"sample","texts":[{"backgroundColor":"sample","borderRadius":1.5,"color":"sample","fontSize":1.5,"fontWeight":"sample","height":1.5,"opacity":1.5,"padding":1.5,"text":"sample","textAlign":"sample","width":1.5,"x":1.5,"y":1.5}]}],"voiceId":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_tiktok_slideshow(&a_body).await).await
+}
+async fn create_ugc_ad_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateUgcAdVideoBody = sample(
+        "body",
+        r#"{"adSettings":{"bRollType":"sample","removeAvatarBackground":true},"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","lipsyncModel":"base","media":["sample"],"metadata":{},"musicId":"sample","name":"sample","script":"sample","voiceId":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_ugc_ad_video(&a_body).await).await
+}
+async fn create_ugc_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body: types::CreateUgcVideoBody = sample(
+        "body",
+        r#"{"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","script":"sample","voiceId":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_ugc_video(&a_body).await).await
 }
 async fn schedule_video(client: &Client) -> Result<Answer, Failure> {
     let a_body: types::ScheduleVideoBody = sample(

@@ -24,6 +24,8 @@ pub struct Stats {
     /// Operations providers.toml's `select` leaves out on purpose.
     pub deselected: usize,
     pub unbound: Vec<Unbound>,
+    /// What the normalizer warned of, each with the pass and the pointer.
+    pub warnings: Vec<String>,
     pub types: usize,
     pub generated_lines: usize,
     pub naive_lines: usize,
@@ -76,6 +78,9 @@ pub fn run(providers: &Providers, target: &str, style: Style, output: Output<'_>
     }
     for u in &stats.unbound {
         println!("  unbound          {}: {}", u.operation, u.reason);
+    }
+    for w in &stats.warnings {
+        println!("  warning          {w}");
     }
     println!("named types        {}", stats.types);
     println!(
@@ -188,6 +193,7 @@ pub fn compute_prepared(prepared: Prepared, style: Style) -> Result<(Stats, Docu
         operations_bound: generated.operations,
         deselected: ctx.deselected,
         unbound: ctx.unbound,
+        warnings: ctx.warnings.iter().map(ToString::to_string).collect(),
         types: generated.types,
         generated_lines: generated.lines(),
         naive_lines,
@@ -304,7 +310,7 @@ mod tests {
     fn stats_of_a_committed_provider() {
         let providers = Providers::load(&crate::workspace::root().join("specs")).unwrap();
         let (stats, _) = compute(&providers, "gipper", Style::Positional).unwrap();
-        assert_eq!((stats.operations_in, stats.operations_bound), (1, 1));
+        assert_eq!((stats.operations_in, stats.operations_bound), (2, 2));
         assert!(stats.unbound.is_empty());
         assert!(stats.types >= 4 && stats.generated_lines > 100);
     }

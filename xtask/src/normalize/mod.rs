@@ -128,6 +128,7 @@ pub struct Pass {
 pub const PASSES: &[Pass] = &[
     passes::version::PASS,
     passes::overlay::PASS,
+    passes::unknown_keywords::PASS,
     passes::json_schema::PASS,
     passes::defaults::PASS,
     passes::formats::PASS,
@@ -263,6 +264,7 @@ mod tests {
         assert_eq!(
             optional,
             [
+                "unknown-keywords",
                 "path-fragments",
                 "string-constraints",
                 "number-constraints",

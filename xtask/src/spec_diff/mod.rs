@@ -23,10 +23,13 @@
 //! | field became non-nullable | breaking | not breaking |
 //! | enum value added | not breaking | not breaking: generated enums keep an unknown value as `Unknown(String)` |
 //! | enum value removed | breaking | breaking: the variant goes from the enum |
+//! | named type removed or renamed | breaking: code naming it stops compiling | same |
+//! | named type added | not breaking | not breaking |
 
 mod operations;
 mod report;
 mod schema;
+mod types;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -64,6 +67,8 @@ pub enum Kind {
     EnumValueRemoved,
     RequiredChanged,
     NullabilityChanged,
+    TypeAdded,
+    TypeRemoved,
 }
 
 impl Kind {
@@ -83,13 +88,18 @@ impl Kind {
             Kind::EnumValueRemoved => "enum value removed",
             Kind::RequiredChanged => "required changed",
             Kind::NullabilityChanged => "nullability changed",
+            Kind::TypeAdded => "type added",
+            Kind::TypeRemoved => "type removed",
         }
     }
 }
 
-/// Every change from `old` to `new`, operations in path order.
+/// Every change from `old` to `new`, operations in path order, then the
+/// named types that went or came.
 pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
-    operations::compare(old, new)
+    let mut changes = operations::compare(old, new);
+    changes.extend(types::compare(old, new));
+    changes
 }
 
 /// Which way data flows through a schema; it decides what breaks.

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use serde_json::json;
 
+use super::types::GROUP;
 use super::Change;
 
 /// Plain text, one operation per block.
@@ -14,7 +15,11 @@ pub fn render_text(old: &str, new: &str, changes: &[Change]) -> String {
     for change in changes {
         if current != Some(change.operation.as_str()) {
             current = Some(&change.operation);
-            let _ = writeln!(out, "\n{} ({})", change.operation, change.operation_id);
+            if change.operation_id.is_empty() {
+                let _ = writeln!(out, "\n{}", change.operation);
+            } else {
+                let _ = writeln!(out, "\n{} ({})", change.operation, change.operation_id);
+            }
         }
         let mark = if change.breaking { "BREAKING" } else { "ok" };
         let at = if change.at.is_empty() {
@@ -46,8 +51,13 @@ pub fn tally(changes: &[Change]) -> String {
     }
 }
 
+/// Operations with a change; the named-types group is none.
 fn operations(changes: &[Change]) -> usize {
-    let mut names: Vec<&str> = changes.iter().map(|c| c.operation.as_str()).collect();
+    let mut names: Vec<&str> = changes
+        .iter()
+        .map(|c| c.operation.as_str())
+        .filter(|name| *name != GROUP)
+        .collect();
     names.dedup();
     names.len()
 }

@@ -46,6 +46,8 @@ fn the_fixture_pair_covers_every_kind_of_change() {
         Kind::EnumValueRemoved,
         Kind::RequiredChanged,
         Kind::NullabilityChanged,
+        Kind::TypeAdded,
+        Kind::TypeRemoved,
     ];
     for kind in all {
         assert!(kinds.contains(kind.label()), "{} not covered", kind.label());

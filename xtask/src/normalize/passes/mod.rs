@@ -27,6 +27,7 @@ pub mod shared_components;
 pub mod string_constraints;
 pub mod success_bodies;
 pub mod undescribed_required;
+pub mod unknown_keywords;
 pub mod version;
 
 /// The passes' tests' shorthand: `run` on a description (OpenAPI 3.0.3)
