@@ -7,7 +7,7 @@
 //! | [`bundle_social`] | bundle.social | `bundle-social` |
 //! | [`hooked`] | Hooked | `hooked` |
 //! | [`postbreeze`] | Postbreeze | `postbreeze` |
-//! | [`gipper`] | Gipper platform API v3 | `gipper` |
+//! | [`gipper`] | Gipper platform API (v3, v4) | `gipper` |
 //!
 //! Each module holds the generated `Client` (one method per operation),
 //! its request/response `types`, and a constructor that sets the provider's
