@@ -171,8 +171,9 @@ async fn a_video_is_waited_for_until_it_renders() {
     );
 }
 
-/// Answers `POST <at>` with `answer` only when the body holds `expected`.
-async fn created(server: &MockServer, at: &str, expected: Value, answer: Value) {
+/// Answers `POST <at>` with `answer`, once, only when the body holds
+/// `expected`.
+async fn posted(server: &MockServer, at: &str, expected: Value, answer: Value) {
     Mock::given(method("POST"))
         .and(path(at))
         .and(body_partial_json(expected))
@@ -186,7 +187,7 @@ async fn created(server: &MockServer, at: &str, expected: Value, answer: Value) 
 async fn each_video_type_is_sent_as_documented_and_its_video_waited_for() {
     let server = MockServer::start().await;
     let client = client(&server);
-    created(
+    posted(
         &server,
         "/v1/project/create/script-to-video",
         json!({"script": "Three tips.", "voiceId": "voice_1", "mediaType": "ai-images",
@@ -240,7 +241,7 @@ async fn each_video_type_is_sent_as_documented_and_its_video_waited_for() {
     assert_eq!(rendered.url.as_deref(), Some("https://cdn.example/s2v.mp4"));
 
     // The scenes video answers with the project id at the top level.
-    created(
+    posted(
         &server,
         "/v1/project/create/scenes",
         json!({"scenes": [
@@ -340,21 +341,21 @@ fn schedule(id: &str, integration: &str, status: &str) -> Value {
 /// Answers `POST /v1/schedule/create` for `integration` with schedule `id`,
 /// checking the body carries the video, the time and the post fields.
 async fn scheduled(server: &MockServer, integration: &str, id: &str) {
-    Mock::given(method("POST"))
-        .and(path("/v1/schedule/create"))
-        .and(body_partial_json(json!({
+    posted(
+        server,
+        "/v1/schedule/create",
+        json!({
             "videoId": "vid_1",
             "integrationId": integration,
             "scheduledDateTime": "2030-03-15T14:00:00Z",
             "platformData": {"title": "Launch day"}
-        })))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+        }),
+        json!({
             "success": true, "message": "Video scheduled",
             "data": {"scheduleId": id, "status": "pending", "videoId": "vid_1"}
-        })))
-        .expect(1)
-        .mount(server)
-        .await;
+        }),
+    )
+    .await;
 }
 
 fn launch() -> Option<types::PlatformData> {

@@ -140,12 +140,7 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
     };
     row.operations_in = crate::normalize::operations(&prepared.source).count();
     row.unbound = prepared.ctx.unbound.clone();
-    row.warnings = prepared
-        .ctx
-        .warnings
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    row.warnings = prepared.ctx.warning_lines();
     row.normalize_ms = prepared.normalize_ms;
 
     let started = Instant::now();

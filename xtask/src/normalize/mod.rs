@@ -73,6 +73,11 @@ impl Context {
         }
     }
 
+    /// Each warning as a report line: pass, pointer, message.
+    pub fn warning_lines(&self) -> Vec<String> {
+        self.warnings.iter().map(ToString::to_string).collect()
+    }
+
     /// Records a warning of `pass` at `pointer`.
     pub fn warn(
         &mut self,

@@ -41,3 +41,17 @@ pub fn after_pass(
     run(&mut doc, &mut super::Context::new("ApiError")).unwrap();
     doc["components"]["schemas"]["S"].take()
 }
+
+/// The tests' shorthand for a pass that only warns: `run` on `doc`, which
+/// must come out unchanged, and the warnings as report lines.
+#[cfg(test)]
+pub fn warnings_only(
+    run: fn(&mut serde_json::Value, &mut super::Context) -> Result<(), super::NormalizeError>,
+    mut doc: serde_json::Value,
+) -> Vec<String> {
+    let before = doc.clone();
+    let mut ctx = super::Context::new("ApiError");
+    run(&mut doc, &mut ctx).unwrap();
+    assert_eq!(doc, before, "a warning-only pass changed the document");
+    ctx.warning_lines()
+}

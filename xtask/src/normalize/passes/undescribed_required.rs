@@ -102,8 +102,7 @@ mod tests {
         let mut d = json!({"components": {"schemas": schemas}});
         let mut ctx = Context::new("ApiError");
         run(&mut d, &mut ctx).unwrap();
-        let warnings = ctx.warnings.iter().map(ToString::to_string).collect();
-        (d["components"]["schemas"].clone(), warnings)
+        (d["components"]["schemas"].clone(), ctx.warning_lines())
     }
 
     #[test]
