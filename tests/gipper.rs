@@ -1,11 +1,14 @@
-//! Gipper over real HTTP on loopback: the seed operation
+//! Gipper over real HTTP on loopback: the personal connection
 //! (`POST /api/v3/instagram_accounts`) with its `Authentication: Bearer`
-//! header, both success shapes, and the 422 field errors.
+//! header, both success shapes, and the 422 field errors; the workspace
+//! connection and the workspace account update (`PUT .../{id}`, whose
+//! `team_ids` must go on the wire even when `null`).
 #![cfg(feature = "gipper")]
 
 mod support;
 
 use serde_json::json;
+use social_clients::accounts::{AccountView, Platform};
 use social_clients::gipper::{types, Client, Error, ResponseValue};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -154,4 +157,110 @@ async fn a_wrong_shape_answer_is_a_typed_error() {
     .await;
     let err = create(&server).await.unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
+}
+
+const WORKSPACE_ROUTE: &str = "/api/v4/workspaces/instagram_accounts";
+
+#[tokio::test]
+async fn the_workspace_connection_shares_the_body_and_the_refusal() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(WORKSPACE_ROUTE))
+        .and(header("authentication", format!("Bearer {TOKEN}").as_str()))
+        .and(body_json(serde_json::to_value(body()).unwrap()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "success": false, "ig_accounts": [],
+            "message": ["To connect this account to your Workspace, first remove it from your Personal accounts"]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let answer = client(&server)
+        .workspace_instagram_accounts_create(&body())
+        .await
+        .unwrap()
+        .into_inner();
+    let refused = answer.into_result().unwrap_err();
+    assert_eq!(refused.messages.len(), 1);
+    assert!(refused.messages[0].contains("Personal accounts"));
+}
+
+fn changes(
+    nickname: Option<&str>,
+    team_ids: Option<Vec<i64>>,
+) -> types::WorkspaceInstagramAccountUpdateBody {
+    types::WorkspaceInstagramAccountUpdateBody {
+        instagram_account: types::WorkspaceInstagramAccountChanges {
+            nickname: nickname.map(Into::into),
+            team_ids,
+        },
+    }
+}
+
+#[tokio::test]
+async fn a_workspace_update_puts_the_changes_at_the_account_id() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path(format!("{WORKSPACE_ROUTE}/42")))
+        .and(header("authentication", format!("Bearer {TOKEN}").as_str()))
+        .and(body_json(json!({"instagram_account": {"nickname": "Spring launch", "team_ids": [3, 5]}})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "id": 42, "ig_user_name": "@twentyonekate", "ig_profile_picture_url": "https://cdn.example/p.png",
+            "nickname": "Spring launch", "teams_count": 2
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let account = client(&server)
+        .workspace_instagram_accounts_update(42, &changes(Some("Spring launch"), Some(vec![3, 5])))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!((account.id, account.teams_count), (42, Some(2)));
+    assert_eq!(account.platform(), Platform::Instagram);
+    assert_eq!(account.handle(), Some("twentyonekate"));
+    assert_eq!(account.display_name(), Some("Spring launch"));
+    assert_eq!(account.avatar_url(), Some("https://cdn.example/p.png"));
+    assert_eq!(account.external_id(), None);
+}
+
+/// Gipper requires `team_ids` but allows `null`: leaving the teams unset must
+/// send `"team_ids": null`, not drop the key, and no nickname means none sent.
+#[tokio::test]
+async fn a_workspace_update_without_teams_sends_team_ids_null() {
+    let server = support::serve_json(
+        "PUT",
+        &format!("{WORKSPACE_ROUTE}/7"),
+        200,
+        json!({"id": 7, "ig_user_name": null, "nickname": "", "teams_count": 0}),
+    )
+    .await;
+    let account = client(&server)
+        .workspace_instagram_accounts_update(7, &changes(None, None))
+        .await
+        .unwrap()
+        .into_inner();
+    let sent: serde_json::Value = support::only_request(&server).await.body_json().unwrap();
+    assert_eq!(sent, json!({"instagram_account": {"team_ids": null}}));
+    assert_eq!((account.handle(), account.display_name()), (None, None));
+}
+
+#[tokio::test]
+async fn a_workspace_update_refused_with_422_decodes_field_errors() {
+    let server = support::serve_json(
+        "PUT",
+        &format!("{WORKSPACE_ROUTE}/7"),
+        422,
+        json!({"team_ids": ["is not one of your teams"]}),
+    )
+    .await;
+    let err = client(&server)
+        .workspace_instagram_accounts_update(7, &changes(Some("x"), Some(vec![99])))
+        .await
+        .unwrap_err();
+    let Error::ErrorResponse(answer) = err else {
+        panic!("expected a typed error, got {err:?}")
+    };
+    assert_eq!(answer.status(), 422);
+    assert_eq!(answer.0["team_ids"], ["is not one of your teams"]);
 }

@@ -17,6 +17,12 @@ pub const OPERATIONS: &[Operation] = &[
         path: "/api/v4/workspaces/instagram_accounts",
         errors: &[422],
     },
+    Operation {
+        id: "workspace_instagram_accounts_update",
+        method: "PUT",
+        path: "/api/v4/workspaces/instagram_accounts/{id}",
+        errors: &[422],
+    },
 ];
 /// Every decoded answer type, with a body valid for it.
 pub const BODIES: &[Body] = &[
@@ -52,6 +58,22 @@ pub const BODIES: &[Body] = &[
         maps: &[""],
         decode: decode::<types::FieldErrors>,
     },
+    Body {
+        operation: "workspace_instagram_accounts_update",
+        answer: "success",
+        sample: r#"{"id":1,"ig_profile_picture_url":"sample","ig_user_name":"sample","nickname":"sample","teams_count":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::WorkspaceInstagramAccount>,
+    },
+    Body {
+        operation: "workspace_instagram_accounts_update",
+        answer: "error",
+        sample: r#"{}"#,
+        enums: &[],
+        maps: &[""],
+        decode: decode::<types::FieldErrors>,
+    },
 ];
 /// Operations bound by hand, which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[];
@@ -60,6 +82,9 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
         "instagram_accounts_create" => instagram_accounts_create(client).await,
         "workspace_instagram_accounts_create" => {
             workspace_instagram_accounts_create(client).await
+        }
+        "workspace_instagram_accounts_update" => {
+            workspace_instagram_accounts_update(client).await
         }
         other => Err(Failure(format!("no such operation `{other}`"))),
     }
@@ -79,4 +104,14 @@ async fn workspace_instagram_accounts_create(
         r#"{"facebook_account":{"fb_token":"sample","fb_uid":"sample","location":"sample"},"ig_accounts":[{"fb_token":"sample","id":"sample","profile_picture_url":"sample","username":"sample"}]}"#,
     )?;
     outcome(client.workspace_instagram_accounts_create(&a_body).await).await
+}
+async fn workspace_instagram_accounts_update(
+    client: &Client,
+) -> Result<Answer, Failure> {
+    let a_id: i64 = sample("id", r#"1"#)?;
+    let a_body: types::WorkspaceInstagramAccountUpdateBody = sample(
+        "body",
+        r#"{"instagram_account":{"nickname":"sample","team_ids":[1]}}"#,
+    )?;
+    outcome(client.workspace_instagram_accounts_update(a_id, &a_body).await).await
 }

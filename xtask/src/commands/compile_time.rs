@@ -42,8 +42,63 @@ pub const MULTIPART_MODULE: &str = concat!(
 /// does not look for the enclosing one).
 pub fn manifest(name: &str, extra_dependencies: &str) -> String {
     format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{GENERATED_CODE_DEPENDENCIES}{extra_dependencies}\n[features]\n# Named by the generated code's cfgs (codegen/src/schemars.rs, mock.rs); off.\nschemars = []\nmock = []\n\n[workspace]\n"
+        "{}\n[workspace]\n",
+        member_manifest(name, extra_dependencies)
     )
+}
+
+/// The manifest of a scratch crate that is a member of a [`ScratchWorkspace`].
+pub fn member_manifest(name: &str, extra_dependencies: &str) -> String {
+    format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{GENERATED_CODE_DEPENDENCIES}{extra_dependencies}\n[features]\n# Named by the generated code's cfgs (codegen/src/schemars.rs, mock.rs); off.\nschemars = []\nmock = []\n"
+    )
+}
+
+/// Copies the workspace's Cargo.lock into `dir` once, so a scratch build
+/// uses the same versions (cargo adds what it needs beyond them).
+fn seed_lock(root: &Path, dir: &Path) -> Result<()> {
+    if !dir.join("Cargo.lock").exists() {
+        let lock = std::fs::read(root.join("Cargo.lock"))
+            .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
+        write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+    }
+    Ok(())
+}
+
+/// Scratch crates built together: one `cargo build` over every member, so
+/// the dependencies are built once and cargo keeps both cores busy with
+/// two members at a time (one large generated crate alone leaves most of a
+/// build on one core).
+pub struct ScratchWorkspace {
+    pub dir: PathBuf,
+}
+
+impl ScratchWorkspace {
+    /// The workspace manifest in `dir` naming `members` (folders under it).
+    pub fn create(root: &Path, dir: PathBuf, members: &[String]) -> Result<Self> {
+        let listed: String = members.iter().map(|m| format!("    {m:?},\n")).collect();
+        let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [\n{listed}]\n");
+        write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
+        seed_lock(root, &dir)?;
+        Ok(ScratchWorkspace { dir })
+    }
+
+    /// `cargo build` of every member into `target_dir`, going on past a
+    /// member that fails (its own `cargo run` reports the error); returns
+    /// how long it took.
+    pub fn build(&self, target_dir: &Path) -> Result<Duration> {
+        let started = Instant::now();
+        ScratchCrate {
+            dir: self.dir.clone(),
+        }
+        .cargo(
+            &["build", "--quiet", "--workspace", "--keep-going"],
+            target_dir,
+        )
+        .output()
+        .map_err(|e| XtaskError::io(&self.dir, e))?;
+        Ok(started.elapsed())
+    }
 }
 
 /// A crate holding one generated source.
@@ -57,10 +112,18 @@ impl ScratchCrate {
     /// what a crate needs beyond it).
     pub fn create(root: &Path, dir: PathBuf, manifest: &str) -> Result<Self> {
         write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
-        if !dir.join("Cargo.lock").exists() {
-            let lock = std::fs::read(root.join("Cargo.lock"))
-                .map_err(|e| XtaskError::io(root.join("Cargo.lock"), e))?;
-            write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+        seed_lock(root, &dir)?;
+        Ok(ScratchCrate { dir })
+    }
+
+    /// A member of a [`ScratchWorkspace`] in `dir` (the workspace holds the
+    /// lock file).
+    pub fn member(dir: PathBuf, manifest: &str) -> Result<Self> {
+        write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
+        let stale_lock = dir.join("Cargo.lock");
+        if stale_lock.exists() {
+            // Left by a standalone build of the same crate; cargo would warn.
+            std::fs::remove_file(&stale_lock).map_err(|e| XtaskError::io(&stale_lock, e))?;
         }
         Ok(ScratchCrate { dir })
     }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use social_clients_codegen::Style;
 
-use super::compile_time::{manifest, ScratchCrate};
+use super::compile_time::{manifest, member_manifest, ScratchCrate};
 use crate::error::{Result, XtaskError};
 use crate::fsutil::write_if_changed;
 use crate::providers::Providers;
@@ -77,9 +77,9 @@ pub struct HarnessOutput {
 }
 
 /// Writes `normalized` (generated into `generated`) with its harness into
-/// the scratch crate `target/<scratch>/` and runs it against Prism, building
-/// into `target_dir` (default: the crate's own `target/`; the corpus shares
-/// one, so the dependencies are built once for every description).
+/// the standalone scratch crate `target/<scratch>/` and runs it against
+/// Prism, building into `target_dir` (default: the scratch crate's own
+/// `target/`).
 pub fn run_harness(
     root: &Path,
     scratch: &str,
@@ -89,16 +89,112 @@ pub fn run_harness(
     generated: &str,
     prism: &Path,
 ) -> Result<HarnessOutput> {
-    let name = spec_path.display().to_string();
-    let harness = crate::conformance::harness(&name, "crate::client", normalized, generated)
-        .map_err(|message| XtaskError::Config {
-            path: spec_path.to_path_buf(),
-            message: format!("conformance harness: {message}"),
-        })?;
-    // One package name per scratch crate: the corpus builds them all into
-    // one target directory, where a shared name would run another
-    // description's harness binary.
-    let package: String = format!("conformance-{scratch}")
+    let harness = Harness::write(
+        root,
+        &root.join("target").join(scratch),
+        Membership::Standalone,
+        spec_path,
+        normalized,
+        generated,
+    )?;
+    let own_target = harness.scratch.dir.join("target");
+    harness.run(target_dir.unwrap_or(&own_target), prism)
+}
+
+/// Whether a harness crate stands alone or belongs to a
+/// [`ScratchWorkspace`](super::compile_time::ScratchWorkspace) that builds
+/// several at once.
+#[derive(Clone, Copy)]
+pub enum Membership {
+    Standalone,
+    Member,
+}
+
+/// A conformance harness written into a scratch binary crate.
+pub struct Harness {
+    pub scratch: ScratchCrate,
+    spec_file: PathBuf,
+    adaptations: Vec<String>,
+}
+
+impl Harness {
+    /// Writes the crate in `dir`: the generated client, its harness, the
+    /// normalized description as Prism is to serve it, and `main`.
+    pub fn write(
+        root: &Path,
+        dir: &Path,
+        membership: Membership,
+        spec_path: &Path,
+        normalized: &Value,
+        generated: &str,
+    ) -> Result<Self> {
+        let name = spec_path.display().to_string();
+        let harness = crate::conformance::harness(&name, "crate::client", normalized, generated)
+            .map_err(|message| XtaskError::Config {
+                path: spec_path.to_path_buf(),
+                message: format!("conformance harness: {message}"),
+            })?;
+        let package = package_name(root, dir);
+        let scratch = match membership {
+            Membership::Standalone => ScratchCrate::create(
+                root,
+                dir.to_path_buf(),
+                &manifest(&package, RUNNER_DEPENDENCIES),
+            )?,
+            Membership::Member => ScratchCrate::member(
+                dir.to_path_buf(),
+                &member_manifest(&package, RUNNER_DEPENDENCIES),
+            )?,
+        };
+        let src = scratch.dir.join("src");
+        let spec_file = scratch.dir.join("openapi.json");
+        let input = crate::conformance::prism_input(normalized);
+        write_if_changed(
+            &spec_file,
+            &crate::document::to_canonical_json(&input.document),
+        )?;
+        write_if_changed(&src.join("generated.rs"), generated.as_bytes())?;
+        write_if_changed(&src.join("upstream.rs"), harness.as_bytes())?;
+        write_if_changed(
+            &src.join("main.rs"),
+            main_rs(root, &name, normalized).as_bytes(),
+        )?;
+        Ok(Harness {
+            scratch,
+            spec_file,
+            adaptations: input.adaptations,
+        })
+    }
+
+    /// Builds the crate into `target_dir` (nothing to do after a workspace
+    /// build) and runs it against `prism`.
+    pub fn run(self, target_dir: &Path, prism: &Path) -> Result<HarnessOutput> {
+        let output = self
+            .scratch
+            .cargo(&["run", "--quiet", "--"], target_dir)
+            .arg(&self.spec_file)
+            .arg(prism)
+            // The panic message, not a backtrace, is what the tail must show.
+            .env("RUST_BACKTRACE", "0")
+            .output()
+            .map_err(|e| XtaskError::io(&self.scratch.dir, e))?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
+        Ok(HarnessOutput {
+            success: output.status.success(),
+            report: String::from_utf8_lossy(&output.stdout).trim().to_string(),
+            stderr_tail: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
+            adaptations: self.adaptations,
+        })
+    }
+}
+
+/// One package name per scratch crate, from its folder under `target/`: the
+/// corpus builds them all into one target directory, where a shared name
+/// would run another description's harness binary.
+fn package_name(root: &Path, dir: &Path) -> String {
+    let relative = dir.strip_prefix(root.join("target")).unwrap_or(dir);
+    format!("conformance-{}", relative.display())
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {
@@ -107,42 +203,7 @@ pub fn run_harness(
                 '-'
             }
         })
-        .collect();
-    let scratch = ScratchCrate::create(
-        root,
-        root.join("target").join(scratch),
-        &manifest(&package, RUNNER_DEPENDENCIES),
-    )?;
-    let (dir, src) = (&scratch.dir, scratch.dir.join("src"));
-    let spec_file = dir.join("openapi.json");
-    let input = crate::conformance::prism_input(normalized);
-    write_if_changed(
-        &spec_file,
-        &crate::document::to_canonical_json(&input.document),
-    )?;
-    write_if_changed(&src.join("generated.rs"), generated.as_bytes())?;
-    write_if_changed(&src.join("upstream.rs"), harness.as_bytes())?;
-    write_if_changed(
-        &src.join("main.rs"),
-        main_rs(root, &name, normalized).as_bytes(),
-    )?;
-    let own_target = dir.join("target");
-    let output = scratch
-        .cargo(&["run", "--quiet", "--"], target_dir.unwrap_or(&own_target))
-        .arg(&spec_file)
-        .arg(prism)
-        // The panic message, not a backtrace, is what the tail must show.
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .map_err(|e| XtaskError::io(dir, e))?;
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
-    Ok(HarnessOutput {
-        success: output.status.success(),
-        report: String::from_utf8_lossy(&output.stdout).trim().to_string(),
-        stderr_tail: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
-        adaptations: input.adaptations,
-    })
+        .collect()
 }
 
 pub fn run(providers: &Providers, target: &str) -> Result<()> {

@@ -15,7 +15,8 @@ use std::time::Instant;
 use serde::Serialize;
 use social_clients_codegen::Style;
 
-use super::compile_time::ScratchCrate;
+use super::compile_time::{ScratchCrate, ScratchWorkspace};
+use super::conformance::{Harness, HarnessOutput, Membership};
 use crate::error::{Result, XtaskError};
 use crate::normalize::Unbound;
 use crate::providers::Providers;
@@ -104,9 +105,110 @@ pub fn descriptions(root: &Path, dir: Option<&Path>) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Runs every step on one description; a failed step ends the row with its
-/// error, never the run.
-pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Option<&Path>) -> Row {
+/// Every description's row, and how long the one build of all their
+/// conformance harnesses took (where Prism ran).
+pub struct Corpus {
+    pub rows: Vec<Row>,
+    pub harness_build_s: Option<f64>,
+}
+
+/// A description's client, generated and waiting for its harness.
+struct Generated {
+    normalized: serde_json::Value,
+    source: String,
+}
+
+/// Runs every step on every description; a failed step ends that
+/// description's row with its error, never the run. Each description is
+/// normalized and generated in turn; then (with Prism) every harness is
+/// written into one scratch workspace, built by one `cargo build` (shared
+/// dependencies, two harnesses compiling at a time), and run in turn.
+pub fn run_all(
+    providers: &Providers,
+    files: &[PathBuf],
+    options: &Options,
+    prism: Option<&Path>,
+    progress: bool,
+) -> Corpus {
+    let prism = prism.filter(|_| !options.no_conformance);
+    // Without a harness build, a separate check is what compiles the client.
+    let check = options.timed_check || prism.is_none();
+    let mut prepared: Vec<(Row, Option<Generated>)> = files
+        .iter()
+        .map(|file| {
+            if progress {
+                eprintln!("corpus: {} ...", file.display());
+            }
+            prepare(providers, file, options.lenient, check)
+        })
+        .collect();
+    let Some(prism) = prism else {
+        return Corpus {
+            rows: prepared.into_iter().map(|(row, _)| row).collect(),
+            harness_build_s: None,
+        };
+    };
+    let root = providers.root();
+    let workspace = root.join("target/xtask-corpus");
+    let mut harnesses = Vec::new();
+    for ((row, generated), file) in prepared.iter_mut().zip(files) {
+        let Some(generated) = generated.take() else {
+            continue;
+        };
+        let member = format!("corpus-{}", row.name.replace('.', "-"));
+        match Harness::write(
+            &root,
+            &workspace.join(&member),
+            Membership::Member,
+            file,
+            &generated.normalized,
+            &generated.source,
+        ) {
+            Ok(harness) => harnesses.push((row, member, harness)),
+            Err(e) => row.error = Some(format!("conformance: {e}")),
+        }
+    }
+    let members: Vec<String> = harnesses.iter().map(|(_, m, _)| m.clone()).collect();
+    let target = workspace.join("target");
+    if progress {
+        eprintln!(
+            "corpus: building {} conformance harnesses ...",
+            members.len()
+        );
+    }
+    let build =
+        ScratchWorkspace::create(&root, workspace.clone(), &members).and_then(|w| w.build(&target));
+    let harness_build_s = match build {
+        Ok(elapsed) => Some(elapsed.as_secs_f64()),
+        Err(e) => {
+            for (row, _, _) in &mut harnesses {
+                row.error = Some(format!("conformance: building the harnesses: {e}"));
+            }
+            harnesses.clear();
+            None
+        }
+    };
+    for (row, _, harness) in harnesses {
+        let started = Instant::now();
+        let output = harness.run(&target, prism);
+        row.conformance_s = Some(started.elapsed().as_secs_f64());
+        record(row, output);
+    }
+    Corpus {
+        rows: prepared.into_iter().map(|(row, _)| row).collect(),
+        harness_build_s,
+    }
+}
+
+/// Normalizes and generates one description (and with `check` times a
+/// `cargo check` of the client alone); the row, and the client unless a
+/// step failed.
+fn prepare(
+    providers: &Providers,
+    path: &Path,
+    lenient: bool,
+    check: bool,
+) -> (Row, Option<Generated>) {
     let root = providers.root();
     let name = path
         .file_name()
@@ -131,11 +233,11 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
         error: None,
     };
     let target = path.to_string_lossy();
-    let prepared = match super::stats::prepare(providers, &target, options.lenient) {
+    let prepared = match super::stats::prepare(providers, &target, lenient) {
         Ok(p) => p,
         Err(e) => {
             row.error = Some(format!("normalize: {e}"));
-            return row;
+            return (row, None);
         }
     };
     row.operations_in = crate::normalize::operations(&prepared.source).count();
@@ -149,7 +251,7 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
             Ok(g) => g,
             Err(e) => {
                 row.error = Some(format!("generate: {}", e.hinted(&prepared.source)));
-                return row;
+                return (row, None);
             }
         };
     row.generate_ms = started.elapsed().as_millis();
@@ -157,34 +259,29 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
     row.types = generated.types;
     row.lines = generated.lines();
 
-    let crate_name = format!("corpus-{}", name.replace('.', "-"));
-    let prism = prism.filter(|_| !options.no_conformance);
-    if options.timed_check || prism.is_none() {
+    if check {
+        let crate_name = format!("corpus-{}", name.replace('.', "-"));
         let compiled = ScratchCrate::write(&root, &crate_name, &generated.source)
             .and_then(|c| c.timed_check(&root.join("target/xtask-compile/target")));
         match compiled {
             Ok(elapsed) => row.compile_s = Some(elapsed.as_secs_f64()),
             Err(e) => {
                 row.error = Some(format!("compile: {e}"));
-                return row;
+                return (row, None);
             }
         }
     }
+    (
+        row,
+        Some(Generated {
+            normalized: prepared.normalized,
+            source: generated.source,
+        }),
+    )
+}
 
-    let Some(prism) = prism else {
-        return row;
-    };
-    let started = Instant::now();
-    let harness = super::conformance::run_harness(
-        &root,
-        &format!("xtask-corpus/{crate_name}"),
-        Some(&root.join("target/xtask-corpus/target")),
-        path,
-        &prepared.normalized,
-        &generated.source,
-        prism,
-    );
-    row.conformance_s = Some(started.elapsed().as_secs_f64());
+/// A harness run's tally, failures and Prism adaptations into its row.
+fn record(row: &mut Row, harness: Result<HarnessOutput>) {
     if let Ok(output) = &harness {
         row.prism_adaptations.clone_from(&output.adaptations);
     }
@@ -218,7 +315,6 @@ pub fn run_one(providers: &Providers, path: &Path, options: &Options, prism: Opt
         },
         Err(e) => row.error = Some(format!("conformance: {e}")),
     }
-    row
 }
 
 /// `(passed, failed)` from the harness's `conformance: N passed, M failed` line.
@@ -242,25 +338,22 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
     if prism.is_none() && !options.no_conformance {
         eprintln!("notice: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts); conformance is skipped");
     }
-    let mut rows = Vec::new();
-    for file in &files {
-        if !options.json {
-            eprintln!("corpus: {} ...", file.display());
-        }
-        rows.push(run_one(providers, file, options, prism.as_deref()));
-    }
-    let passed = rows.iter().filter(|r| r.passed()).count();
-    let failed = rows.len() - passed;
+    let corpus = run_all(providers, &files, options, prism.as_deref(), !options.json);
+    let passed = corpus.rows.iter().filter(|r| r.passed()).count();
+    let failed = corpus.rows.len() - passed;
     if options.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(
-                &serde_json::json!({"rows": rows, "passed": passed, "failed": failed})
-            )
+            serde_json::to_string_pretty(&serde_json::json!({
+                "rows": corpus.rows,
+                "harness_build_s": corpus.harness_build_s,
+                "passed": passed,
+                "failed": failed
+            }))
             .expect("plain data serializes")
         );
     } else {
-        print!("{}", render(&rows));
+        print!("{}", render(&corpus));
         println!("corpus: {passed} passed, {failed} failed");
     }
     if failed == 0 {
@@ -274,9 +367,11 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
 }
 
 /// The table, then for each description what did not bind, what the passes
-/// warned about, failed checks and errors.
-pub fn render(rows: &[Row]) -> String {
+/// warned about, failed checks and errors. `prism` is the harness's run
+/// against Prism; their one build is the line under the table.
+pub fn render(corpus: &Corpus) -> String {
     use std::fmt::Write;
+    let rows = &corpus.rows;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -315,6 +410,12 @@ pub fn render(rows: &[Row]) -> String {
             if r.passed() { "passed" } else { "FAILED" }
         );
     }
+    if let Some(build) = corpus.harness_build_s {
+        let _ = writeln!(
+            out,
+            "conformance harnesses: built together in {build:.0}s (dependencies included)"
+        );
+    }
     for r in rows {
         for u in &r.unbound {
             let _ = writeln!(out, "  {}: unbound {}: {}", r.name, u.operation, u.reason);
@@ -350,18 +451,13 @@ mod tests {
 
     #[test]
     fn a_row_passes_at_99_percent() {
-        let mut row = run_one(
+        let (mut row, generated) = prepare(
             &Providers::load(&crate::workspace::root().join("specs")).unwrap(),
             Path::new("/nonexistent/x.json"),
-            &Options {
-                dir: None,
-                json: false,
-                no_conformance: true,
-                lenient: false,
-                timed_check: true,
-            },
-            None,
+            false,
+            true,
         );
+        assert!(generated.is_none());
         assert!(!row.passed(), "a missing file fails");
         assert!(row.error.as_deref().unwrap().starts_with("normalize:"));
         row.error = None;
@@ -416,17 +512,15 @@ mod tests {
             // The harness build is the compile check (one build, not two).
             timed_check: false,
         };
-        let rows: Vec<Row> = files
-            .iter()
-            .map(|f| run_one(&providers, f, &options, prism.as_deref()))
-            .collect();
-        crate::workspace::notice(&render(&rows));
+        let corpus = run_all(&providers, &files, &options, prism.as_deref(), false);
+        crate::workspace::notice(&render(&corpus));
+        let rows = &corpus.rows;
         let passed = rows.iter().filter(|r| r.passed()).count();
         crate::workspace::notice(&format!(
             "corpus: {passed} passed, {} failed",
             rows.len() - passed
         ));
-        for row in &rows {
+        for row in rows {
             assert!(
                 row.error.is_none(),
                 "{}: {}",
