@@ -1,81 +1,33 @@
-//! Every operation of every provider against Prism, an independent
-//! implementation of the contract: `prism mock` serves each committed
-//! `specs/<p>/openapi.json` on loopback, validates the requests the
-//! generated client sends (built from the spec by the generated harness in
-//! `tests/conformance/<p>.rs`), and answers with the spec's examples, which
-//! the client must decode. Each documented error status is asked for with
-//! `Prefer: code=N` and must decode as the provider's typed error.
+//! The tests built on the conformance harness (`tests/conformance/`: every
+//! operation with a request valid for its schema and a body for each
+//! answer), in one binary:
 //!
-//! Prism is installed by `.ci/run` (`npm ci --prefix .ci/prism`); without it
-//! the test prints a notice and passes, except in CI, where it fails.
+//! - `against_prism`: every operation of every provider against Prism;
+//! - `hostile_bodies`: every decoded answer type under hostile bodies;
+//! - the workflow tests that start from the description's own sample
+//!   answers (`publish`, `paging`, `webhook_events`, `postbreeze_publish`,
+//!   `postbreeze_webhook_events`).
+//!
+//! One binary because each sample names its answer type's decoder: a test
+//! binary that includes the harness compiles the decoders of every answer
+//! type (about 40 s each on 2 cores), so seven binaries compiled them seven
+//! times. `cargo test --test conformance <module>` runs one of them.
 
 #[path = "conformance/mod.rs"]
 mod conformance;
+mod support;
 
-use conformance::*;
-
-/// Prism as `.ci/run` installs it, or `SOCIAL_CLIENTS_PRISM`; `None` (with a
-/// notice) when it is not installed outside CI.
-fn prism_binary() -> Option<std::path::PathBuf> {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let found = std::env::var_os("SOCIAL_CLIENTS_PRISM")
-        .map(std::path::PathBuf::from)
-        .or_else(|| Some(root.join(".ci/prism/node_modules/.bin/prism")))
-        .filter(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Prism is not installed; .ci/run installs it with `npm ci --prefix .ci/prism`"
-        );
-        notice("skipped: Prism is not installed (npm ci --prefix .ci/prism --ignore-scripts)");
-    }
-    found
-}
-
-/// One test per provider: every operation's success answer, then each
-/// documented error status.
-macro_rules! conformance {
-    ($module:ident, $feature:literal) => {
-        #[cfg(feature = $feature)]
-        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-        async fn $module() {
-            use reqwest::header::{HeaderName, HeaderValue};
-            use social_clients::RetryPolicy;
-
-            let module = stringify!($module);
-            let Some(binary) = prism_binary() else {
-                return;
-            };
-            let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("specs")
-                .join(module)
-                .join("openapi.json");
-            let prism = prism::start(&binary, &spec, module);
-            let make = |prefer: harness::Prefer| {
-                let mut builder = social_clients::$module::Client::builder("conformance-key")
-                    .base_url(prism.base_url.clone())
-                    .retry(RetryPolicy::disabled());
-                if let Some(prefer) = prefer.header() {
-                    builder = builder.header(
-                        HeaderName::from_static("prefer"),
-                        HeaderValue::from_str(&prefer).unwrap(),
-                    );
-                }
-                builder.build().unwrap()
-            };
-            let tally =
-                harness::check_operations($module::OPERATIONS, make, |client, id| async move {
-                    $module::call(&client, id).await
-                })
-                .await;
-            let report = tally.report(module, $module::OPERATIONS.len(), $module::HAND_WRITTEN);
-            notice(&report);
-            assert!(tally.failed.is_empty(), "{report}");
-        }
-    };
-}
-
-conformance!(bundle_social, "bundle-social");
-conformance!(hooked, "hooked");
-conformance!(postbreeze, "postbreeze");
-conformance!(gipper, "gipper");
+#[path = "sampled/against_prism.rs"]
+mod against_prism;
+#[path = "sampled/hostile_bodies.rs"]
+mod hostile_bodies;
+#[path = "sampled/paging.rs"]
+mod paging;
+#[path = "sampled/postbreeze_publish.rs"]
+mod postbreeze_publish;
+#[path = "sampled/postbreeze_webhook_events.rs"]
+mod postbreeze_webhook_events;
+#[path = "sampled/publish.rs"]
+mod publish;
+#[path = "sampled/webhook_events.rs"]
+mod webhook_events;

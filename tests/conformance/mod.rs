@@ -1,6 +1,8 @@
-//! The conformance harness, shared by `tests/conformance.rs` (every
-//! operation against Prism) and `tests/hostile_bodies.rs` (every decoded
-//! answer type under hostile bodies); each uses a part of it.
+//! The conformance harness: the root of the `conformance` test binary
+//! (`tests/conformance.rs`, whose modules in `tests/sampled/` run every
+//! operation against Prism, every decoded answer type under hostile bodies,
+//! and the workflows from sample answers) and the typed mocks' test
+//! (`tests/mock.rs`); each uses a part of it.
 #![allow(dead_code)]
 
 pub mod harness;

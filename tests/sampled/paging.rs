@@ -3,9 +3,6 @@
 //! error.
 #![cfg(feature = "bundle-social")]
 
-#[path = "conformance/mod.rs"]
-mod conformance;
-
 use std::time::Duration;
 
 use futures_util::{StreamExt, TryStreamExt};
@@ -28,7 +25,7 @@ fn client(server: &MockServer) -> Client {
 /// A post as the description says one looks (the conformance sample of the
 /// list's answer), with its own id.
 fn post(id: &str) -> Value {
-    let body = conformance::bundle_social::BODIES
+    let body = crate::conformance::bundle_social::BODIES
         .iter()
         .find(|b| b.operation == "post_get_list" && b.answer == "success")
         .expect("the generated harness samples post_get_list");
@@ -161,7 +158,7 @@ async fn a_failed_page_is_yielded_and_ends_the_stream() {
 #[tokio::test]
 async fn teams_lists_every_team_of_the_organization() {
     let server = MockServer::start().await;
-    let body = conformance::bundle_social::BODIES
+    let body = crate::conformance::bundle_social::BODIES
         .iter()
         .find(|b| b.operation == "team_get_list" && b.answer == "success")
         .unwrap();

@@ -4,9 +4,6 @@
 //! published and one failed.
 #![cfg(feature = "postbreeze")]
 
-#[path = "conformance/mod.rs"]
-mod conformance;
-
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -21,7 +18,7 @@ fn client(server: &MockServer) -> Client {
 }
 
 fn sample(operation: &str) -> Value {
-    let body = conformance::postbreeze::BODIES
+    let body = crate::conformance::postbreeze::BODIES
         .iter()
         .find(|b| b.operation == operation && b.answer == "success")
         .unwrap_or_else(|| panic!("the harness samples {operation}"));

@@ -13,10 +13,7 @@
 //! `SOCIAL_CLIENTS_FUZZ_ITERATIONS` sets the random mutations per body
 //! (default 300, a few seconds in CI); the README gives a longer run.
 
-#[path = "conformance/mod.rs"]
-mod conformance;
-
-use conformance::*;
+use crate::conformance::*;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -4,9 +4,6 @@
 //! failed.
 #![cfg(feature = "bundle-social")]
 
-#[path = "conformance/mod.rs"]
-mod conformance;
-
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -22,7 +19,7 @@ fn client(server: &MockServer) -> Client {
 }
 
 fn sample(operation: &str) -> Value {
-    let body = conformance::bundle_social::BODIES
+    let body = crate::conformance::bundle_social::BODIES
         .iter()
         .find(|b| b.operation == operation && b.answer == "success")
         .unwrap_or_else(|| panic!("the harness samples {operation}"));

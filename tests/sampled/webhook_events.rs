@@ -3,10 +3,6 @@
 //! one call, the way an application's endpoint would.
 #![cfg(feature = "bundle-social")]
 
-#[path = "conformance/mod.rs"]
-mod conformance;
-mod support;
-
 use serde_json::{json, Value};
 use social_clients::bundle_social::types;
 use social_clients::webhooks::bundle_social::{
@@ -15,9 +11,9 @@ use social_clients::webhooks::bundle_social::{
 use social_clients::webhooks::{SignatureError, WebhookSecret};
 use wiremock::MockServer;
 
-async fn receiver(secret: &WebhookSecret) -> (MockServer, support::WebhookLog<Event>) {
+async fn receiver(secret: &WebhookSecret) -> (MockServer, crate::support::WebhookLog<Event>) {
     let secret = secret.clone();
-    support::webhook_receiver(move |request| {
+    crate::support::webhook_receiver(move |request| {
         let header = request
             .headers
             .get(SIGNATURE_HEADER)
@@ -39,7 +35,7 @@ async fn deliver(server: &MockServer, signature: Option<String>, body: &Value) -
 }
 
 fn sample(operation: &str) -> Value {
-    let body = conformance::bundle_social::BODIES
+    let body = crate::conformance::bundle_social::BODIES
         .iter()
         .find(|b| b.operation == operation && b.answer == "success")
         .unwrap();

@@ -2,10 +2,6 @@
 //! receiver on loopback, the payload read as the post it describes.
 #![cfg(feature = "postbreeze")]
 
-#[path = "conformance/mod.rs"]
-mod conformance;
-mod support;
-
 use std::time::SystemTime;
 
 use serde_json::{json, Value};
@@ -30,7 +26,7 @@ async fn deliver(server: &MockServer, secret: &str, body: &Value) -> u16 {
 #[tokio::test]
 async fn deliveries_decode_and_their_payload_reads_as_a_post() {
     let verifier = Verifier::new("whsec_now").with_previous_secret("whsec_before");
-    let (server, log) = support::webhook_receiver(move |request| {
+    let (server, log) = crate::support::webhook_receiver(move |request| {
         let header = request
             .headers
             .get(SIGNATURE_HEADER)
@@ -39,7 +35,7 @@ async fn deliveries_decode_and_their_payload_reads_as_a_post() {
     })
     .await;
     let post = serde_json::from_str::<Value>(
-        conformance::postbreeze::BODIES
+        crate::conformance::postbreeze::BODIES
             .iter()
             .find(|b| b.operation == "get_post" && b.answer == "success")
             .unwrap()
