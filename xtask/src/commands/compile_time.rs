@@ -65,6 +65,19 @@ fn seed_lock(root: &Path, dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `cargo <args>` in the scratch crate or workspace `dir`, building into
+/// `target_dir`, without the caller's RUSTFLAGS (which would rebuild every
+/// dependency).
+fn cargo_in(dir: &Path, args: &[&str], target_dir: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env_remove("RUSTFLAGS");
+    command
+}
+
 /// Scratch crates built together: one `cargo build` over every member, so
 /// the dependencies are built once and cargo keeps both cores busy with
 /// two members at a time (one large generated crate alone leaves most of a
@@ -88,10 +101,8 @@ impl ScratchWorkspace {
     /// how long it took.
     pub fn build(&self, target_dir: &Path) -> Result<Duration> {
         let started = Instant::now();
-        ScratchCrate {
-            dir: self.dir.clone(),
-        }
-        .cargo(
+        cargo_in(
+            &self.dir,
             &["build", "--quiet", "--workspace", "--keep-going"],
             target_dir,
         )
@@ -142,16 +153,9 @@ impl ScratchCrate {
         Ok(scratch)
     }
 
-    /// `cargo <args>` in this crate, building into `target_dir`, without the
-    /// caller's RUSTFLAGS (which would rebuild every dependency).
+    /// `cargo <args>` in this crate (see [`cargo_in`]).
     pub fn cargo(&self, args: &[&str], target_dir: &Path) -> Command {
-        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        command
-            .args(args)
-            .current_dir(&self.dir)
-            .env("CARGO_TARGET_DIR", target_dir)
-            .env_remove("RUSTFLAGS");
-        command
+        cargo_in(&self.dir, args, target_dir)
     }
 
     /// Runs `cargo check` in the crate; returns how long it took.

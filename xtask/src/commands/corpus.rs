@@ -155,7 +155,7 @@ pub fn run_all(
         let Some(generated) = generated.take() else {
             continue;
         };
-        let member = format!("corpus-{}", row.name.replace('.', "-"));
+        let member = scratch_name(&row.name);
         match Harness::write(
             &root,
             &workspace.join(&member),
@@ -200,6 +200,11 @@ pub fn run_all(
     }
 }
 
+/// The scratch crate (and harness workspace member) a description gets.
+fn scratch_name(description: &str) -> String {
+    format!("corpus-{}", description.replace('.', "-"))
+}
+
 /// Normalizes and generates one description (and with `check` times a
 /// `cargo check` of the client alone); the row, and the client unless a
 /// step failed.
@@ -215,7 +220,7 @@ fn prepare(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut row = Row {
-        name: name.clone(),
+        name,
         operations_in: 0,
         bound: 0,
         unbound: Vec::new(),
@@ -260,8 +265,7 @@ fn prepare(
     row.lines = generated.lines();
 
     if check {
-        let crate_name = format!("corpus-{}", name.replace('.', "-"));
-        let compiled = ScratchCrate::write(&root, &crate_name, &generated.source)
+        let compiled = ScratchCrate::write(&root, &scratch_name(&row.name), &generated.source)
             .and_then(|c| c.timed_check(&root.join("target/xtask-compile/target")));
         match compiled {
             Ok(elapsed) => row.compile_s = Some(elapsed.as_secs_f64()),
@@ -367,8 +371,9 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
 }
 
 /// The table, then for each description what did not bind, what the passes
-/// warned about, failed checks and errors. `prism` is the harness's run
-/// against Prism; their one build is the line under the table.
+/// warned about, failed checks and errors. The `prism` column is each
+/// harness's run against Prism; the one build of them all is the line under
+/// the table.
 pub fn render(corpus: &Corpus) -> String {
     use std::fmt::Write;
     let rows = &corpus.rows;
