@@ -13,6 +13,8 @@ mod overlay_hint;
 mod prose;
 mod providers;
 mod shape_agreement;
+#[cfg(test)]
+mod shared_build;
 mod snapshot;
 mod spec_diff;
 mod summary;
