@@ -10,6 +10,7 @@
 //! data beside the repository, read where they are and never copied in.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use serde::Serialize;
@@ -122,7 +123,8 @@ struct Generated {
 /// description's row with its error, never the run. Each description is
 /// normalized and generated in turn; then (with Prism) every harness is
 /// written into one scratch workspace, built by one `cargo build` (shared
-/// dependencies, two harnesses compiling at a time), and run in turn.
+/// dependencies, two harnesses compiling at a time), and run, two at a
+/// time.
 pub fn run_all(
     providers: &Providers,
     files: &[PathBuf],
@@ -188,16 +190,44 @@ pub fn run_all(
             None
         }
     };
-    for (row, _, harness) in harnesses {
-        let started = Instant::now();
-        let output = harness.run(&target, prism);
-        row.conformance_s = Some(started.elapsed().as_secs_f64());
-        record(row, output);
-    }
+    let runs = harnesses
+        .into_iter()
+        .map(|(row, _, harness)| (row, harness))
+        .collect();
+    run_harnesses(runs, &target, prism);
     Corpus {
         rows: prepared.into_iter().map(|(row, _)| row).collect(),
         harness_build_s,
     }
+}
+
+/// Harness runs at a time. A run is one Prism process (Node, mostly one
+/// thread) and one client binary, and much of it is waiting on each other:
+/// two at a time keep a 2-core machine busy and take about half as long.
+const PARALLEL_RUNS: usize = 2;
+
+/// Runs each built harness against its own Prism (each on a free port),
+/// [`PARALLEL_RUNS`] at a time, recording each into its row.
+fn run_harnesses(runs: Vec<(&mut Row, Harness)>, target: &Path, prism: &Path) {
+    let queue = Mutex::new(runs.into_iter());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(PARALLEL_RUNS);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                // The queue's lock is held only to take the next run.
+                let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                let Some((row, harness)) = next else {
+                    break;
+                };
+                let started = Instant::now();
+                let output = harness.run(target, prism);
+                row.conformance_s = Some(started.elapsed().as_secs_f64());
+                record(row, output);
+            });
+        }
+    });
 }
 
 /// The scratch crate (and harness workspace member) a description gets.
