@@ -202,8 +202,9 @@ pub fn run_all(
 }
 
 /// Harness runs at a time. A run is one Prism process (Node, mostly one
-/// thread) and one client binary, and much of it is waiting on each other:
-/// two at a time keep a 2-core machine busy and take about half as long.
+/// thread) and one client binary, each often waiting on the other, so two
+/// at a time keep a 2-core machine busy: the corpus test with its harnesses
+/// built took 206 s running them in turn, 147 s two at a time.
 const PARALLEL_RUNS: usize = 2;
 
 /// Runs each built harness against its own Prism (each on a free port),
