@@ -12,23 +12,14 @@
 #[path = "conformance/mod.rs"]
 mod conformance;
 
-use conformance::harness::Body;
-use serde::de::DeserializeOwned;
+use conformance::harness::success_sample;
 use social_clients::{bundle_social, gipper, hooked, postbreeze};
-
-/// A valid answer of `operation` (the generated conformance sample), typed.
-fn answer<T: DeserializeOwned>(bodies: &[Body], operation: &str) -> T {
-    let body = bodies
-        .iter()
-        .find(|b| b.operation == operation && b.answer == "success")
-        .unwrap_or_else(|| panic!("no sample for {operation}"));
-    serde_json::from_str(body.sample).unwrap()
-}
 
 #[tokio::test]
 async fn postbreeze_mock_answers_by_path_parameter_and_fails_on_demand() {
     let mock = postbreeze::mock::MockServer::start().await;
-    let mut post: postbreeze::types::Post = answer(conformance::postbreeze::BODIES, "get_post");
+    let mut post: postbreeze::types::Post =
+        success_sample(conformance::postbreeze::BODIES, "get_post");
     post.id = "post_1".into();
     mock.get_post()
         .path_param("postId", "post_1")
@@ -64,7 +55,7 @@ async fn postbreeze_mock_answers_by_path_parameter_and_fails_on_demand() {
 #[tokio::test]
 async fn bundle_social_mock_matches_the_request_body() {
     let mock = bundle_social::mock::MockServer::start().await;
-    let refreshed: bundle_social::types::SocialAccountProfileRefreshResponse = answer(
+    let refreshed: bundle_social::types::SocialAccountProfileRefreshResponse = success_sample(
         conformance::bundle_social::BODIES,
         "social_account_profile_refresh",
     );
@@ -97,7 +88,7 @@ async fn bundle_social_mock_matches_the_request_body() {
 async fn hooked_and_gipper_mocks_drive_their_clients() {
     let hooked_mock = hooked::mock::MockServer::start().await;
     let refreshed: hooked::types::AccountResponse =
-        answer(conformance::hooked::BODIES, "refresh_account");
+        success_sample(conformance::hooked::BODIES, "refresh_account");
     hooked_mock
         .refresh_account()
         .path_param("id", "clx123abc")
@@ -112,7 +103,7 @@ async fn hooked_and_gipper_mocks_drive_their_clients() {
 
     let gipper_mock = gipper::mock::MockServer::start().await;
     let created: gipper::types::InstagramAccountsCreateResponse =
-        answer(conformance::gipper::BODIES, "instagram_accounts_create");
+        success_sample(conformance::gipper::BODIES, "instagram_accounts_create");
     gipper_mock
         .instagram_accounts_create()
         .times(1)

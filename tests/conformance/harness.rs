@@ -28,6 +28,18 @@ pub struct Body {
     pub decode: fn(&[u8]) -> Result<(), String>,
 }
 
+/// The sample success answer of `operation` among `bodies` (a generated
+/// harness's `BODIES`), decoded as `T`: a valid answer for workflow and mock
+/// tests to start from.
+pub fn success_sample<T: serde::de::DeserializeOwned>(bodies: &[Body], operation: &str) -> T {
+    let body = bodies
+        .iter()
+        .find(|b| b.operation == operation && b.answer == "success")
+        .unwrap_or_else(|| panic!("the generated harness has no success sample of {operation}"));
+    serde_json::from_str(body.sample)
+        .unwrap_or_else(|e| panic!("the success sample of {operation}: {e}"))
+}
+
 pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<(), String> {
     serde_json::from_slice::<T>(bytes)
         .map(drop)

@@ -12,6 +12,8 @@ use social_clients::{paging, RetryPolicy};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+use crate::conformance::harness::success_sample;
+
 const POSTS: &str = "/api/v1/post/";
 
 fn client(server: &MockServer) -> Client {
@@ -25,11 +27,8 @@ fn client(server: &MockServer) -> Client {
 /// A post as the description says one looks (the conformance sample of the
 /// list's answer), with its own id.
 fn post(id: &str) -> Value {
-    let body = crate::conformance::bundle_social::BODIES
-        .iter()
-        .find(|b| b.operation == "post_get_list" && b.answer == "success")
-        .expect("the generated harness samples post_get_list");
-    let mut item = serde_json::from_str::<Value>(body.sample).unwrap()["items"][0].clone();
+    let list: Value = success_sample(crate::conformance::bundle_social::BODIES, "post_get_list");
+    let mut item = list["items"][0].clone();
     item["id"] = json!(id);
     item
 }
@@ -158,11 +157,8 @@ async fn a_failed_page_is_yielded_and_ends_the_stream() {
 #[tokio::test]
 async fn teams_lists_every_team_of_the_organization() {
     let server = MockServer::start().await;
-    let body = crate::conformance::bundle_social::BODIES
-        .iter()
-        .find(|b| b.operation == "team_get_list" && b.answer == "success")
-        .unwrap();
-    let mut answer: Value = serde_json::from_str(body.sample).unwrap();
+    let mut answer: Value =
+        success_sample(crate::conformance::bundle_social::BODIES, "team_get_list");
     answer["total"] = json!(1);
     Mock::given(method("GET"))
         .and(path("/api/v1/team/"))

@@ -11,6 +11,8 @@ use social_clients::postbreeze::{types, Client, PublishWait, TargetOutcome, Uplo
 use wiremock::matchers::{body_partial_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+use crate::conformance::harness::success_sample;
+
 const KEY: &str = "pb_live_test_key";
 
 fn client(server: &MockServer) -> Client {
@@ -18,11 +20,7 @@ fn client(server: &MockServer) -> Client {
 }
 
 fn sample(operation: &str) -> Value {
-    let body = crate::conformance::postbreeze::BODIES
-        .iter()
-        .find(|b| b.operation == operation && b.answer == "success")
-        .unwrap_or_else(|| panic!("the harness samples {operation}"));
-    serde_json::from_str(body.sample).unwrap()
+    success_sample(crate::conformance::postbreeze::BODIES, operation)
 }
 
 /// Answers `POST /media/presign` with an address on this server.

@@ -9,6 +9,8 @@ use social_clients::postbreeze::types;
 use social_clients::webhooks::postbreeze::{verify_and_decode, Verifier, SIGNATURE_HEADER};
 use wiremock::MockServer;
 
+use crate::conformance::harness::success_sample;
+
 async fn deliver(server: &MockServer, secret: &str, body: &Value) -> u16 {
     let bytes = body.to_string();
     let signature = Verifier::signature(&secret.into(), bytes.as_bytes(), SystemTime::now());
@@ -34,14 +36,7 @@ async fn deliveries_decode_and_their_payload_reads_as_a_post() {
         verify_and_decode(&verifier, header, &request.body)
     })
     .await;
-    let post = serde_json::from_str::<Value>(
-        crate::conformance::postbreeze::BODIES
-            .iter()
-            .find(|b| b.operation == "get_post" && b.answer == "success")
-            .unwrap()
-            .sample,
-    )
-    .unwrap();
+    let post: Value = success_sample(crate::conformance::postbreeze::BODIES, "get_post");
     let published = json!({
         "event": "post.published", "deliveryId": "dlv_1", "sentAt": "2026-06-15T09:00:03Z",
         "apiVersion": "2026-05-01", "payload": post

@@ -11,6 +11,8 @@ use social_clients::bundle_social::{types, Client, PublishError, PublishWait, Ta
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+use crate::conformance::harness::success_sample;
+
 fn client(server: &MockServer) -> Client {
     Client::builder("bsk_test")
         .base_url(server.uri())
@@ -19,11 +21,7 @@ fn client(server: &MockServer) -> Client {
 }
 
 fn sample(operation: &str) -> Value {
-    let body = crate::conformance::bundle_social::BODIES
-        .iter()
-        .find(|b| b.operation == operation && b.answer == "success")
-        .unwrap_or_else(|| panic!("the harness samples {operation}"));
-    serde_json::from_str(body.sample).unwrap()
+    success_sample(crate::conformance::bundle_social::BODIES, operation)
 }
 
 /// Post `post_1` targeting LinkedIn and X, in `status`, with the given

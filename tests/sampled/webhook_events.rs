@@ -11,6 +11,8 @@ use social_clients::webhooks::bundle_social::{
 use social_clients::webhooks::{SignatureError, WebhookSecret};
 use wiremock::MockServer;
 
+use crate::conformance::harness::success_sample;
+
 async fn receiver(secret: &WebhookSecret) -> (MockServer, crate::support::WebhookLog<Event>) {
     let secret = secret.clone();
     crate::support::webhook_receiver(move |request| {
@@ -35,11 +37,7 @@ async fn deliver(server: &MockServer, signature: Option<String>, body: &Value) -
 }
 
 fn sample(operation: &str) -> Value {
-    let body = crate::conformance::bundle_social::BODIES
-        .iter()
-        .find(|b| b.operation == operation && b.answer == "success")
-        .unwrap();
-    serde_json::from_str(body.sample).unwrap()
+    success_sample(crate::conformance::bundle_social::BODIES, operation)
 }
 
 #[tokio::test]

@@ -153,6 +153,7 @@ pub fn run_all(
     let root = providers.root();
     let workspace = root.join("target/xtask-corpus");
     let mut harnesses = Vec::new();
+    let mut members = Vec::new();
     for ((row, generated), file) in prepared.iter_mut().zip(files) {
         let Some(generated) = generated.take() else {
             continue;
@@ -166,11 +167,13 @@ pub fn run_all(
             &generated.normalized,
             &generated.source,
         ) {
-            Ok(harness) => harnesses.push((row, member, harness)),
+            Ok(harness) => {
+                harnesses.push((row, harness));
+                members.push(member);
+            }
             Err(e) => row.error = Some(format!("conformance: {e}")),
         }
     }
-    let members: Vec<String> = harnesses.iter().map(|(_, m, _)| m.clone()).collect();
     let target = workspace.join("target");
     if progress {
         eprintln!(
@@ -183,18 +186,14 @@ pub fn run_all(
     let harness_build_s = match build {
         Ok(elapsed) => Some(elapsed.as_secs_f64()),
         Err(e) => {
-            for (row, _, _) in &mut harnesses {
+            for (row, _) in &mut harnesses {
                 row.error = Some(format!("conformance: building the harnesses: {e}"));
             }
             harnesses.clear();
             None
         }
     };
-    let runs = harnesses
-        .into_iter()
-        .map(|(row, _, harness)| (row, harness))
-        .collect();
-    run_harnesses(runs, &target, prism);
+    run_harnesses(harnesses, &target, prism);
     Corpus {
         rows: prepared.into_iter().map(|(row, _)| row).collect(),
         harness_build_s,
