@@ -10,6 +10,7 @@
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
+use social_clients::hooked::params::ListSchedulesParams;
 use social_clients::hooked::{types, Client, PublishWait, TargetOutcome};
 
 #[tokio::main]
@@ -23,15 +24,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::from_api_key(std::env::var("HOOKED_API_KEY")?)?;
 
     let body = types::CreateHookDemoVideoBody {
-        avatar_id: avatar.clone(),
-        text: hook.clone(),
         name: Some("Launch hook".into()),
-        aspect_ratio: None,
-        media: Vec::new(),
-        metadata: Default::default(),
-        music_id: None,
-        text_settings: None,
-        webhook: None,
+        ..types::CreateHookDemoVideoBody::new(avatar, hook)
     };
     let created = client
         .create_hook_demo_video(&body)
@@ -74,7 +68,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let pending: Vec<types::ScheduledPost> = client
-        .scheduled_posts(Some(types::ScheduleStatus::Pending), None)
+        .list_schedules_stream(ListSchedulesParams::new().status(types::ScheduleStatus::Pending))
         .try_collect()
         .await?;
     println!("{} scheduled posts still pending", pending.len());

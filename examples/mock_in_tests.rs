@@ -6,6 +6,7 @@
 //! cargo run --example mock_in_tests --features mock
 //! ```
 
+use social_clients::postbreeze::params::ListSocialAccountsParams;
 use social_clients::postbreeze::{mock::MockServer, types, Client, Error};
 
 /// Your code: the handles of a workspace's accounts that need reconnecting.
@@ -14,7 +15,7 @@ async fn expired_handles(
     workspace: &str,
 ) -> Result<Vec<String>, Error<types::ApiError>> {
     let accounts = client
-        .list_social_accounts(Some(workspace))
+        .list_social_accounts(ListSocialAccountsParams::new().workspace_id(workspace))
         .await?
         .into_inner();
     Ok(accounts

@@ -8,7 +8,6 @@
 
 use std::time::Duration;
 
-use serde_json::json;
 use social_clients::postbreeze::{types, Client, PublishWait, TargetOutcome};
 
 #[tokio::main]
@@ -26,12 +25,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .upload_media(workspace, file, "image/png", bytes)
         .await?;
 
-    let body: types::PostInput = serde_json::from_value(json!({
-        "platforms": [{"accountId": first}, {"accountId": second}],
-        "content": text,
-        "scheduledFor": chrono::Utc::now().to_rfc3339(),
-        "mediaIds": [media.id],
-    }))?;
+    let targets = vec![
+        types::PlatformInput::new(first),
+        types::PlatformInput::new(second),
+    ];
+    let body = types::PostInput {
+        content: Some(text.clone()),
+        scheduled_for: Some(chrono::Utc::now()),
+        media_ids: vec![media.id],
+        ..types::PostInput::new(targets)
+    };
     let wait = PublishWait {
         poll_every: Duration::from_secs(5),
         max_wait: Duration::from_secs(300),

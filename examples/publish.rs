@@ -8,7 +8,6 @@
 
 use std::time::Duration;
 
-use serde_json::json;
 use social_clients::bundle_social::{types, Client, PublishWait, TargetOutcome};
 
 #[tokio::main]
@@ -31,17 +30,29 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .into_inner();
 
     // 2. One post for both platforms, published now.
-    let body: types::PostCreateBody = serde_json::from_value(json!({
-        "teamId": team_id,
-        "title": "Launch",
-        "postDate": chrono::Utc::now().to_rfc3339(),
-        "status": "SCHEDULED",
-        "socialAccountTypes": ["LINKEDIN", "TWITTER"],
-        "data": {
-            "LINKEDIN": {"text": text, "uploadIds": [upload.id]},
-            "TWITTER": {"text": text, "uploadIds": [upload.id]}
-        }
-    }))?;
+    // Each platform's part: its required fields in `new`, or
+    // `Default` where it has none, the rest by name.
+    let uploads = vec![upload.id.clone()];
+    let data = types::PostData {
+        linkedin: Some(types::PostDataLinkedin {
+            upload_ids: Some(uploads.clone()),
+            ..types::PostDataLinkedin::new(text.as_str())
+        }),
+        twitter: Some(types::Twitter {
+            text: Some(text.clone()),
+            upload_ids: Some(uploads),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let body = types::PostCreateBody::new(
+        data,
+        chrono::Utc::now().to_rfc3339(),
+        vec![types::Platform::Linkedin, types::Platform::Twitter],
+        types::CommentCreateBodyStatus::Scheduled,
+        team_id.as_str(),
+        "Launch",
+    );
     let wait = PublishWait {
         poll_every: Duration::from_secs(5),
         max_wait: Duration::from_secs(300),

@@ -1,6 +1,7 @@
 //! The file type of multipart/form-data operations. Their methods are
-//! generated (`codegen/src/multipart.rs`): one argument per form field, a
-//! file field taking a [`FilePart`].
+//! generated (`codegen/src/multipart.rs`): each required form field is an
+//! argument, the optional ones are named parameters, a file field takes a
+//! [`FilePart`].
 //!
 //! This file depends on nothing of the crate: `cargo xtask` compiles it
 //! into the scratch crates that check code generated for other
@@ -14,10 +15,14 @@ use reqwest::multipart::Part;
 /// # Example
 /// ```no_run
 /// # async fn run(client: social_clients::bundle_social::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// use social_clients::bundle_social::params::UploadCreateParams;
 /// use social_clients::FilePart;
 ///
 /// let image = FilePart::new(std::fs::read("cat.png")?, "cat.png").mime("image/png");
-/// let upload = client.upload_create(Some("team_1"), image).await?.into_inner();
+/// let upload = client
+///     .upload_create(image, UploadCreateParams::new().team_id("team_1"))
+///     .await?
+///     .into_inner();
 /// # let _ = upload; Ok(()) }
 /// ```
 #[derive(Clone)]

@@ -9,22 +9,22 @@
 //! retry policy, which waits out a 429 for the `Retry-After` the provider
 //! sends, so a long listing slows down at the rate limit instead of failing.
 //!
+//! Each provider's paged list operations have a stream named after the
+//! operation (`post_get_list_stream` beside `post_get_list`) that takes the
+//! same named parameters: the filter a caller writes for one page is the
+//! filter of the whole list. A `limit` set on them is the page size.
+//!
 //! ```no_run
 //! # #[cfg(feature = "bundle-social")]
 //! # async fn run(client: social_clients::bundle_social::Client) -> Result<(), Box<dyn std::error::Error>> {
 //! use futures_util::TryStreamExt;
-//! use social_clients::paging;
-//! use social_clients::bundle_social::types::PostStatus;
+//! use social_clients::bundle_social::{params::PostGetListParams, types::PostStatus};
 //!
 //! // Every post of a team that failed, 50 per request.
-//! let failed: Vec<_> = paging::by_offset(50, |offset, limit| {
-//!     client.post_get_list(
-//!         Some(limit), Some(offset), None, None, None, None, None, None,
-//!         Some(PostStatus::Error), "team_1",
-//!     )
-//! })
-//! .try_collect()
-//! .await?;
+//! let failed: Vec<_> = client
+//!     .post_get_list_stream(PostGetListParams::new("team_1").status(PostStatus::Error).limit(50))
+//!     .try_collect()
+//!     .await?;
 //! # Ok(()) }
 //! ```
 
@@ -93,6 +93,88 @@ where
     .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
     .try_flatten()
 }
+
+/// The named parameters of an offset-paged list operation: a stream asks
+/// for each page with a copy whose `offset` and `limit` it sets.
+///
+/// Example: the module's (`PostGetListParams` implements it).
+pub trait OffsetParams: Clone {
+    /// Sets the page a copy asks for.
+    fn set_page(&mut self, offset: i64, limit: i64);
+    /// The page size the caller set, if any.
+    fn page_size(&self) -> Option<i64>;
+}
+
+/// Every item of an offset-paged list whose one-page call takes `params`:
+/// `fetch` is called with a copy of them for each page in turn, `offset`
+/// and `limit` set. The page size is the `limit` the caller set, else
+/// `default_size`.
+///
+/// # Errors
+/// The stream yields the first failed page's error and then ends.
+///
+/// Example: the module's.
+pub fn by_params<P, Q, E, F, Fut>(
+    params: Q,
+    default_size: u32,
+    mut fetch: F,
+) -> impl Stream<Item = Result<P::Item, Error<E>>>
+where
+    P: OffsetPage,
+    Q: OffsetParams,
+    F: FnMut(Q) -> Fut,
+    Fut: Future<Output = Result<ResponseValue<P>, Error<E>>>,
+{
+    let size = params
+        .page_size()
+        .and_then(|l| u32::try_from(l).ok())
+        .unwrap_or(default_size);
+    by_offset(size, move |offset, limit| {
+        let mut page = params.clone();
+        page.set_page(offset, limit);
+        fetch(page)
+    })
+}
+
+/// For generated parameter structs whose optional `offset` and `limit`
+/// are integers: implements [`OffsetParams`] and adds to the client one
+/// `<operation>_stream(params)` per listed operation, every item of its list.
+#[allow(unused_macros)]
+macro_rules! offset_streams {
+    ($error:ty, $page:expr; $(
+        $(#[$doc:meta])*
+        $stream:ident => $operation:ident($params:ty) -> $item:ty;
+    )*) => {
+        $(
+            impl $crate::paging::OffsetParams for $params {
+                fn set_page(&mut self, offset: i64, limit: i64) {
+                    self.offset = Some(offset);
+                    self.limit = Some(limit);
+                }
+                fn page_size(&self) -> Option<i64> {
+                    self.limit
+                }
+            }
+        )*
+        impl Client {
+            $(
+                $(#[$doc])*
+                #[doc = ""]
+                #[doc = concat!("Every item of [`Client::", stringify!($operation), "`]'s list, page after page, with the same parameters; their `limit`, if set, is the page size.")]
+                #[doc = ""]
+                #[doc = "Example: [`crate::paging`]."]
+                pub fn $stream(
+                    &self,
+                    params: $params,
+                ) -> impl futures_util::Stream<Item = Result<$item, Error<$error>>> + '_ {
+                    $crate::paging::by_params(params, $page, move |page| self.$operation(page))
+                }
+            )*
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use offset_streams;
 
 /// Implements [`OffsetPage`] for generated answers that hold their items in
 /// one field and the list's size in another (`total`, a JSON number).

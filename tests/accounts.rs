@@ -27,7 +27,10 @@ async fn bundle_account() -> bundle_social::types::SocialAccount {
         .build()
         .unwrap();
     client
-        .social_account_get_by_type("t", bundle_social::types::Platform::Twitter)
+        .social_account_get_by_type(bundle_social::params::SocialAccountGetByTypeParams::new(
+            bundle_social::types::Platform::Twitter,
+            "t",
+        ))
         .await
         .unwrap()
         .into_inner()

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::json;
-use social_clients::bundle_social::{types, Client, Error, ResponseValue};
+use social_clients::bundle_social::{params, types, Client, Error, ResponseValue};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -374,7 +374,12 @@ async fn team_list_sends_its_query_and_decodes_teams_with_accounts() {
         .mount(&server)
         .await;
     let page = client(&server)
-        .team_get_list(Some(10), Some(20), Some("acme"))
+        .team_get_list(
+            params::TeamGetListParams::new()
+                .limit(10)
+                .offset(20)
+                .search("acme"),
+        )
         .await
         .unwrap()
         .into_inner();
@@ -399,7 +404,10 @@ async fn get_by_type_sends_platform_and_team_as_query() {
         .mount(&server)
         .await;
     let account = client(&server)
-        .social_account_get_by_type("team_1", types::Platform::GoogleBusiness)
+        .social_account_get_by_type(params::SocialAccountGetByTypeParams::new(
+            types::Platform::GoogleBusiness,
+            "team_1",
+        ))
         .await
         .unwrap();
     assert_eq!(account.id, "sa_1");
@@ -443,7 +451,7 @@ async fn upload_sends_a_multipart_body_and_decodes_the_upload() {
     let file =
         social_clients::FilePart::new(b"\x89PNG fake bytes".to_vec(), "cat.png").mime("image/png");
     let upload = client(&server)
-        .upload_create(Some("team_1"), file)
+        .upload_create(file, params::UploadCreateParams::new().team_id("team_1"))
         .await
         .unwrap()
         .into_inner();
@@ -479,7 +487,10 @@ async fn upload_errors_are_typed_like_generated_ones() {
     )
     .await;
     let err = client(&server)
-        .upload_create(None, social_clients::FilePart::new(vec![0u8; 4], "a.bin"))
+        .upload_create(
+            social_clients::FilePart::new(vec![0u8; 4], "a.bin"),
+            Default::default(),
+        )
         .await
         .unwrap_err();
     assert!(
@@ -489,15 +500,18 @@ async fn upload_errors_are_typed_like_generated_ones() {
 
     let server = support::serve_json("POST", "/api/v1/upload/", 200, json!({"id": 5})).await;
     let err = client(&server)
-        .upload_create(None, social_clients::FilePart::new(vec![], "a.bin"))
+        .upload_create(
+            social_clients::FilePart::new(vec![], "a.bin"),
+            Default::default(),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 
     let err = client(&server)
         .upload_create(
-            None,
             social_clients::FilePart::new(vec![], "a.bin").mime("not a mime\n"),
+            Default::default(),
         )
         .await
         .unwrap_err();
@@ -555,8 +569,8 @@ async fn an_upload_is_sent_once_even_when_the_answer_invites_a_retry() {
         .unwrap();
     let err = retrying
         .upload_create(
-            Some("team_1"),
             social_clients::FilePart::new(vec![1u8; 8], "a.bin"),
+            params::UploadCreateParams::new().team_id("team_1"),
         )
         .await
         .unwrap_err();

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::json;
-use social_clients::hooked::{types, Client, Error};
+use social_clients::hooked::{params, types, Client, Error};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -135,7 +135,7 @@ async fn search_details_sends_pagination_and_decodes_videos() {
         .mount(&server)
         .await;
     let answer = client(&server)
-        .get_search("clx123abc", Some(10), Some(0))
+        .get_search("clx123abc", params::GetSearchParams::new().limit(10).offset(0))
         .await
         .unwrap()
         .into_inner();

@@ -11,7 +11,7 @@ use chrono::{TimeZone, Utc};
 use futures_util::TryStreamExt;
 use serde_json::{json, Value};
 use social_clients::hooked::{
-    types, Client, PublishError, PublishWait, RenderError, TargetOutcome,
+    params, types, Client, PublishError, PublishWait, RenderError, TargetOutcome,
 };
 use social_clients::webhooks::hooked::ProjectEvent;
 use social_clients::webhooks::WebhookError;
@@ -80,9 +80,10 @@ async fn videos_lists_every_page_with_the_filters() {
     }
     let client = client(&server);
     let all: Vec<types::Video> = client
-        .videos(
-            Some(types::VideoType::HookDemo),
-            Some(types::VideoStatusFilter::Completed),
+        .list_videos_stream(
+            params::ListVideosParams::new()
+                .type_(types::VideoType::HookDemo)
+                .status(types::VideoStatusFilter::Completed),
         )
         .try_collect()
         .await
@@ -114,7 +115,9 @@ async fn scheduled_posts_stop_at_the_reported_total() {
     // Nothing is mounted for offset 100: a request there would fail the test.
     let client = client(&server);
     let all: Vec<types::ScheduledPost> = client
-        .scheduled_posts(None, Some(types::PublishPlatform::Youtube))
+        .list_schedules_stream(
+            params::ListSchedulesParams::new().platform(types::PublishPlatform::Youtube),
+        )
         .try_collect()
         .await
         .unwrap();
@@ -145,8 +148,11 @@ async fn search_videos_end_where_the_search_says_there_are_no_more() {
             .await;
     }
     let client = client(&server);
-    let found: Vec<types::SearchVideo> =
-        client.search_videos("srch_1").try_collect().await.unwrap();
+    let found: Vec<types::SearchVideo> = client
+        .get_search_stream("srch_1", Default::default())
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(found.len(), 200);
 }
 

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::json;
-use social_clients::postbreeze::{types, Client, Error};
+use social_clients::postbreeze::{params, types, Client, Error};
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -110,7 +110,7 @@ async fn list_filters_by_workspace() {
         .mount(&server)
         .await;
     let accounts = client(&server)
-        .list_social_accounts(Some("ws_1"))
+        .list_social_accounts(params::ListSocialAccountsParams::new().workspace_id("ws_1"))
         .await
         .unwrap();
     assert_eq!(accounts.len(), 2);

@@ -71,6 +71,9 @@ fn attempt(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenEr
     let mut doc = doc.clone();
     let renames = crate::enum_names::substitute(&mut doc);
     let media_types = crate::raw_bodies::media_types(&doc);
+    // Read before the forms are taken out: form fields become named
+    // parameters like query parameters.
+    let inputs = crate::params::Inputs::read(&doc);
     let forms = crate::multipart::take(&mut doc);
     // serde_path_to_error reports where in the document deserialization
     // stopped, so a malformed spec names its location, not only a message.
@@ -79,7 +82,7 @@ fn attempt(doc: &serde_json::Value, style: Style) -> Result<Generated, CodegenEr
             path: e.path().to_string(),
             message: e.inner().to_string(),
         })?;
-    generate_parsed(&spec, style, &renames, &media_types, &forms)
+    generate_parsed(&spec, style, &renames, &media_types, &forms, &inputs)
 }
 
 /// Generates the client source for an already parsed spec.
@@ -88,6 +91,7 @@ pub fn generate_spec(spec: &openapiv3::OpenAPI, style: Style) -> Result<Generate
         spec,
         style,
         &crate::enum_names::Renames::default(),
+        &Default::default(),
         &Default::default(),
         &Default::default(),
     )
@@ -99,6 +103,7 @@ fn generate_parsed(
     renames: &crate::enum_names::Renames,
     media_types: &std::collections::BTreeMap<String, String>,
     forms: &crate::multipart::Forms,
+    inputs: &crate::params::Inputs,
 ) -> Result<Generated, CodegenError> {
     let mut settings = GenerationSettings::new();
     settings
@@ -126,10 +131,15 @@ fn generate_parsed(
     crate::enum_names::restore(&mut file, renames);
     crate::raw_bodies::restore(&mut file, media_types);
     crate::multipart::apply(&mut file, forms);
+    if style == Style::Positional {
+        crate::params::apply(&mut file, inputs);
+    }
+    crate::constructors::apply(&mut file);
     crate::http_methods::apply(&mut file);
     crate::open_enums::apply(&mut file);
     crate::undocumented::apply(&mut file);
     crate::field_errors::apply(&mut file);
+    crate::status_arms::apply(&mut file);
     crate::schemars::apply(&mut file);
     crate::mock::apply(&mut file, spec);
     let body = prettyplease::unparse(&file);

@@ -5,6 +5,7 @@
 //! freshness checks and statistics. Keeping a single entry point is what makes
 //! "the snapshot is what the user compiles" true.
 
+mod constructors;
 mod enum_names;
 mod error;
 mod field_errors;
@@ -14,15 +15,18 @@ mod locate;
 mod mock;
 mod multipart;
 mod open_enums;
+mod params;
 mod providers;
 mod quiet_panic;
 mod raw_bodies;
 mod rewrite;
 mod schemars;
+mod status_arms;
 mod undocumented;
 
 pub use enum_names::{typify_variant_name, EXTENSION as ENUM_VARNAMES};
 pub use error::CodegenError;
+pub use params::MAX_POSITIONAL;
 pub use generate::{generate, generate_spec, generate_value, Generated, Style, INNER_TYPE};
 pub use providers::{ProviderModule, PROVIDERS};
 pub use raw_bodies::EXTENSION as RAW_BODY_MEDIA_TYPE;

@@ -474,8 +474,20 @@ mod tests {
             .unwrap()
             .source;
         let compact: String = source.split_whitespace().collect();
+        // The path parameter and the required file stay positional; the
+        // optional fields are named parameters (params.rs).
         assert!(
-            compact.contains("folder:&'astr,attributes:::std::option::Option<&'a::serde_json::Value>,file:crate::multipart::FilePart,overwrite:::std::option::Option<bool>,"),
+            compact.contains(
+                "folder:&'astr,file:crate::multipart::FilePart,params:params::UploadParams,"
+            ),
+            "{source}"
+        );
+        assert!(
+            compact.contains("pubattributes:::std::option::Option<::serde_json::Value>,"),
+            "{source}"
+        );
+        assert!(
+            compact.contains("pubfnoverwrite(mutself,value:bool)->Self"),
             "{source}"
         );
         assert!(compact.contains(".multipart(form).build()?"), "{source}");

@@ -1,12 +1,13 @@
 //! bundle.social's offset-paged lists, item by item (see
 //! [`crate::paging`]): every answer below carries its items and the list's
-//! `total`, and is asked for with `offset` and `limit`.
+//! `total`, and is asked for with `offset` and `limit`. Each list's stream
+//! is named after its operation and takes its parameters.
 
 use futures_util::Stream;
 
 use super::types::{self, ApiError};
-use super::{Client, Error};
-use crate::paging::{self, offset_page};
+use super::{params, Client, Error};
+use crate::paging::{self, offset_page, offset_streams};
 
 offset_page! {
     types::TeamGetListResponse => items: types::Team,
@@ -23,66 +24,71 @@ offset_page! {
     types::PostImportGetImportedPostsResponse => posts: types::PostImportGetImportedPostsResponsePost,
 }
 
-/// Items asked for per request by the streams below: the most the provider
-/// documents for these lists.
+/// Items asked for per request by the streams below, unless the
+/// parameters set a `limit`: the most the provider documents for these
+/// lists.
 const PAGE: u32 = 100;
 
-impl Client {
-    /// Every team of the organization, page after page.
-    /// [`Client::team_get_list`] with `search` is one page of a filtered list.
+offset_streams! { ApiError, PAGE;
+    /// Every team of the organization.
     ///
     /// Example: `examples/list_posts.rs`.
-    pub fn teams(&self) -> impl Stream<Item = Result<types::Team, Error<ApiError>>> + '_ {
-        paging::by_offset(PAGE, move |offset, limit| {
-            self.team_get_list(Some(limit), Some(offset), None)
-        })
-    }
-
-    /// Every post of a team, newest first by the provider's default order.
-    /// For filters (status, platforms, dates), page
-    /// [`Client::post_get_list`] with [`paging::by_offset`].
+    team_get_list_stream => team_get_list(params::TeamGetListParams) -> types::Team;
+    /// Every post of a team, filtered as the parameters say.
     ///
     /// Example: `examples/list_posts.rs`.
-    pub fn posts<'a>(
-        &'a self,
-        team_id: &'a str,
-    ) -> impl Stream<Item = Result<types::Post, Error<ApiError>>> + 'a {
-        paging::by_offset(PAGE, move |offset, limit| {
-            self.post_get_list(
-                Some(limit),
-                Some(offset),
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                team_id,
-            )
-        })
-    }
-
+    post_get_list_stream => post_get_list(params::PostGetListParams) -> types::Post;
     /// Every comment made through the API for a team.
     ///
     /// Example: `examples/list_posts.rs`.
-    pub fn comments<'a>(
+    comment_get_list_stream => comment_get_list(params::CommentGetListParams) -> types::Comment;
+    /// Every comment an import fetched.
+    comment_import_get_fetched_comments_stream
+        => comment_import_get_fetched_comments(params::CommentImportGetFetchedCommentsParams)
+        -> types::CommentImportGetFetchedCommentsResponseItem;
+    /// Every CSV import of a team.
+    post_csv_get_list_stream => post_csv_get_list(params::PostCsvGetListParams) -> types::PostCsvImport;
+    /// Every post that could move to a reconnected account.
+    post_get_reconnect_social_account_candidates_stream
+        => post_get_reconnect_social_account_candidates(params::PostGetReconnectSocialAccountCandidatesParams)
+        -> types::PostGetReconnectSocialAccountCandidatesResponseItem;
+    /// Every recommendation of a Facebook page.
+    misc_facebook_get_recommendations_stream
+        => misc_facebook_get_recommendations(params::MiscFacebookGetRecommendationsParams)
+        -> types::Recommendation;
+    /// Every review of a Google Business location.
+    misc_google_business_get_reviews_stream
+        => misc_google_business_get_reviews(params::MiscGoogleBusinessGetReviewsParams)
+        -> types::Review;
+    /// Every post an import brought in.
+    post_import_get_imported_posts_stream
+        => post_import_get_imported_posts(params::PostImportGetImportedPostsParams)
+        -> types::PostImportGetImportedPostsResponsePost;
+}
+
+impl paging::OffsetParams for params::PostCsvGetRowsParams {
+    fn set_page(&mut self, offset: i64, limit: i64) {
+        self.offset = Some(offset);
+        self.limit = Some(limit);
+    }
+    fn page_size(&self) -> Option<i64> {
+        self.limit
+    }
+}
+
+impl Client {
+    /// Every row of CSV import `import_id`, page after page, with the same
+    /// parameters (see [`Client::post_csv_get_rows`]); their `limit`, if
+    /// set, is the page size.
+    ///
+    /// Example: [`crate::paging`] (the same stream over a team's posts).
+    pub fn post_csv_get_rows_stream<'a>(
         &'a self,
-        team_id: &'a str,
-    ) -> impl Stream<Item = Result<types::Comment, Error<ApiError>>> + 'a {
-        paging::by_offset(PAGE, move |offset, limit| {
-            self.comment_get_list(
-                None,
-                Some(limit),
-                Some(offset),
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                team_id,
-            )
+        import_id: &'a str,
+        params: params::PostCsvGetRowsParams,
+    ) -> impl Stream<Item = Result<types::PostCsvGetRowsResponseItem, Error<ApiError>>> + 'a {
+        paging::by_params(params, PAGE, move |page| {
+            self.post_csv_get_rows(import_id, page)
         })
     }
 }

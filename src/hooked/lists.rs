@@ -5,10 +5,10 @@
 use futures_util::Stream;
 
 use super::types::{self, ApiError};
-use super::{Client, Error};
-use crate::paging::{self, OffsetPage};
+use super::{params, Client, Error};
+use crate::paging::{self, offset_streams, OffsetPage};
 
-/// Items asked for per request: the most the reference allows for these
+/// Items asked for per request, unless the parameters set a `limit`: the most the reference allows for these
 /// lists.
 const PAGE: u32 = 100;
 
@@ -57,43 +57,38 @@ impl OffsetPage for types::GetSearchResponse {
     }
 }
 
-impl Client {
+offset_streams! { ApiError, PAGE;
     /// Every video of the team, filtered by type and status when given.
     ///
     /// Example: `examples/hooked_publish.rs`.
-    pub fn videos(
-        &self,
-        kind: Option<types::VideoType>,
-        status: Option<types::VideoStatusFilter>,
-    ) -> impl Stream<Item = Result<types::Video, Error<ApiError>>> + '_ {
-        paging::by_offset(PAGE, move |offset, limit| {
-            self.list_videos(Some(limit), Some(offset), status.clone(), kind.clone())
-        })
-    }
-
+    list_videos_stream => list_videos(params::ListVideosParams) -> types::Video;
     /// Every scheduled post, filtered by status and platform when given.
     ///
     /// Example: `examples/hooked_publish.rs`.
-    pub fn scheduled_posts(
-        &self,
-        status: Option<types::ScheduleStatus>,
-        platform: Option<types::PublishPlatform>,
-    ) -> impl Stream<Item = Result<types::ScheduledPost, Error<ApiError>>> + '_ {
-        paging::by_offset(PAGE, move |offset, limit| {
-            self.list_schedules(Some(limit), Some(offset), platform.clone(), status.clone())
-        })
-    }
+    list_schedules_stream => list_schedules(params::ListSchedulesParams) -> types::ScheduledPost;
+}
 
+impl paging::OffsetParams for params::GetSearchParams {
+    fn set_page(&mut self, offset: i64, limit: i64) {
+        self.offset = Some(offset);
+        self.limit = Some(limit);
+    }
+    fn page_size(&self) -> Option<i64> {
+        self.limit
+    }
+}
+
+impl Client {
     /// Every video search `search_id` found ([`Client::create_search`]
-    /// starts one).
+    /// starts one), page after page, with the same parameters (see
+    /// [`Client::get_search`]); their `limit`, if set, is the page size.
     ///
     /// Example: [`crate::paging`] (the same stream over bundle.social's posts); `tests/hooked_workflows.rs` drives it.
-    pub fn search_videos<'a>(
+    pub fn get_search_stream<'a>(
         &'a self,
         search_id: &'a str,
+        params: params::GetSearchParams,
     ) -> impl Stream<Item = Result<types::SearchVideo, Error<ApiError>>> + 'a {
-        paging::by_offset(PAGE, move |offset, limit| {
-            self.get_search(search_id, Some(limit), Some(offset))
-        })
+        paging::by_params(params, PAGE, move |page| self.get_search(search_id, page))
     }
 }

@@ -67,13 +67,11 @@ impl Client {
         content_type: &str,
         bytes: impl Into<reqwest::Body>,
     ) -> Result<types::MediaAsset, UploadError> {
-        let body = types::PresignMediaBody {
-            bytes: None,
-            content_type: content_type.to_string(),
-            filename: filename.to_string(),
-            folder_id: None,
-        };
-        let signed = self.presign_media(workspace_id, &body).await?.into_inner();
+        let body = types::PresignMediaBody::new(content_type, filename);
+        let signed = self
+            .presign_media(&body, super::params::PresignMediaParams::new(workspace_id))
+            .await?
+            .into_inner();
         let mut headers = reqwest::header::HeaderMap::new();
         for (name, value) in &signed.headers {
             let name = reqwest::header::HeaderName::from_bytes(name.as_bytes())

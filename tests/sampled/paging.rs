@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{json, Value};
+use social_clients::bundle_social::params::PostGetListParams;
 use social_clients::bundle_social::{types, Client, Error};
-use social_clients::{paging, RetryPolicy};
+use social_clients::RetryPolicy;
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -55,20 +56,11 @@ fn ids(posts: &[types::Post]) -> Vec<&str> {
 fn failed_posts(
     client: &Client,
 ) -> impl futures_util::Stream<Item = Result<types::Post, Error<types::ApiError>>> + '_ {
-    paging::by_offset(2, move |offset, limit| {
-        client.post_get_list(
-            Some(limit),
-            Some(offset),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            Some(types::PostStatus::Error),
-            "team_1",
-        )
-    })
+    client.post_get_list_stream(
+        PostGetListParams::new("team_1")
+            .status(types::PostStatus::Error)
+            .limit(2),
+    )
 }
 
 #[tokio::test]
@@ -168,6 +160,8 @@ async fn teams_lists_every_team_of_the_organization() {
         .expect(1)
         .mount(&server)
         .await;
-    let teams: Vec<types::Team> = client(&server).teams().try_collect().await.unwrap();
+    let teams: Vec<types::Team> = client(&server)
+        .team_get_list_stream(Default::default())
+        .try_collect().await.unwrap();
     assert_eq!(teams.len(), 1);
 }

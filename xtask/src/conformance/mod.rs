@@ -107,6 +107,51 @@ pub fn harness(name: &str, client: &str, spec: &Value, generated: &str) -> Resul
                 Passing::OptionRef => format!("{local}.as_ref()"),
             });
         }
+        if let Some(params) = &rust.params {
+            let mut built = Vec::new();
+            for (argument, required) in params
+                .required
+                .iter()
+                .map(|a| (a, true))
+                .chain(params.optional.iter().map(|a| (a, false)))
+            {
+                let local = format!("p_{}", argument.name);
+                let value = match file_sample(client, &argument.owned) {
+                    Some(file) => file,
+                    None => {
+                        let value = argument_sample(spec, path, op, argument).ok_or_else(|| {
+                            format!("{id}: parameter `{}` matches no parameter", argument.name)
+                        })?;
+                        format!(
+                            "sample::<{}>({:?}, {})?",
+                            argument.owned,
+                            argument.name,
+                            raw_string(&value.to_string())
+                        )
+                    }
+                };
+                let _ = writeln!(body, "let {local} = {value};");
+                if required {
+                    built.push(local);
+                } else {
+                    let field = field_ident(&argument.name);
+                    let _ = writeln!(body, "params.{field} = {local};");
+                }
+                if required && built.len() == params.required.len() {
+                    let _ = writeln!(
+                        body,
+                        "let mut params = params::{}::new({});",
+                        params.name,
+                        built.join(", ")
+                    );
+                }
+            }
+            if params.required.is_empty() {
+                // No field sampled yet: the struct comes first.
+                body.insert_str(0, &format!("let mut params = params::{}::new();\n", params.name));
+            }
+            call.push("params".into());
+        }
         let _ = writeln!(
             functions,
             "async fn {id}(client: &Client) -> Result<Answer, Failure> {{\n{body}outcome(client.{id}({}).await).await\n}}",
@@ -121,10 +166,15 @@ pub fn harness(name: &str, client: &str, spec: &Value, generated: &str) -> Resul
         .filter_map(|u| u.get("operation").and_then(Value::as_str))
         .map(|o| format!("{o:?}"))
         .collect();
+    let params_import = if methods.iter().any(|m| m.params.is_some()) {
+        "params, "
+    } else {
+        ""
+    };
     let source = format!(
         r#"
-#![allow(clippy::all, unused_imports, dead_code)]
-use {client}::{{types, Client}};
+#![allow(clippy::all, unused_imports, unused_mut, dead_code)]
+use {client}::{{{params_import}types, Client}};
 use super::harness::{{decode, outcome, sample, Answer, Body, Failure, Operation}};
 
 /// Every generated operation, with the error statuses the spec documents.
@@ -145,7 +195,7 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
 }}
 
 {functions}"#,
-        hand_written.join(", ")
+        hand_written.join(", "),
     );
     let file = syn::parse_file(&source).map_err(|e| format!("harness does not parse: {e}"))?;
     Ok(format!(
@@ -244,6 +294,14 @@ fn parameter_sample(spec: &Value, path: &str, op: &Value, argument: &Argument) -
         }
     }
     Some(value)
+}
+
+/// A field's name as Rust source: a keyword needs its raw prefix.
+fn field_ident(name: &str) -> String {
+    match syn::parse_str::<syn::Ident>(name) {
+        Ok(_) => name.to_string(),
+        Err(_) => format!("r#{name}"),
+    }
 }
 
 /// A Rust raw string literal holding `text`, with enough `#`s.

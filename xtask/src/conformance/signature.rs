@@ -8,11 +8,27 @@ use quote::ToTokens;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Method {
     pub name: String,
+    /// The positional arguments (path parameters, body).
     pub arguments: Vec<Argument>,
+    /// The named parameters' struct, when the method takes one (last).
+    pub params: Option<Params>,
     /// `T` of `ResponseValue<T>` when the answer is decoded JSON.
     pub success: Option<String>,
     /// `E` of `Error<E>` when error answers are decoded JSON.
     pub error: Option<String>,
+}
+
+/// A `params::<Operation>Params` struct: built with `new(required..)`,
+/// then each optional field assigned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Params {
+    /// The struct's name in the `params` module.
+    pub name: String,
+    /// The constructor's arguments, in its order (their `passing` is
+    /// `ByValue`: it takes owned values).
+    pub required: Vec<Argument>,
+    /// The other fields, as `Option`s (or a `Vec` of files), assigned.
+    pub optional: Vec<Argument>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +56,7 @@ pub enum Passing {
 pub fn methods(source: &str) -> Result<Vec<Method>, String> {
     let file =
         syn::parse_file(source).map_err(|e| format!("generated code does not parse: {e}"))?;
+    let structs = params_structs(&file);
     let mut out = Vec::new();
     for item in &file.items {
         let syn::Item::Impl(block) = item else {
@@ -62,7 +79,7 @@ pub fn methods(source: &str) -> Result<Vec<Method>, String> {
                 .type_params()
                 .map(|p| p.ident.to_string())
                 .collect();
-            let arguments = f
+            let mut arguments: Vec<Argument> = f
                 .sig
                 .inputs
                 .iter()
@@ -71,16 +88,93 @@ pub fn methods(source: &str) -> Result<Vec<Method>, String> {
                     syn::FnArg::Receiver(_) => None,
                 })
                 .collect::<Result<_, _>>()?;
+            let params = match arguments.last() {
+                Some(last) if last.name == "params" => {
+                    let name = last.owned.trim_start_matches("params ::").trim().to_string();
+                    arguments.pop();
+                    Some(structs.get(&name).cloned().ok_or_else(|| {
+                        format!("{}: no struct `params::{name}`", f.sig.ident)
+                    })?)
+                }
+                _ => None,
+            };
             let (success, error) = answer_types(&f.sig.output);
             out.push(Method {
                 name: f.sig.ident.to_string(),
                 arguments,
+                params,
                 success,
                 error,
             });
         }
     }
     Ok(out)
+}
+
+/// The structs of the generated `params` module, by name: each field's
+/// owned type, and which fields `new` takes.
+fn params_structs(file: &syn::File) -> std::collections::BTreeMap<String, Params> {
+    let mut out = std::collections::BTreeMap::new();
+    let Some(items) = file.items.iter().find_map(|item| match item {
+        syn::Item::Mod(m) if m.ident == "params" => m.content.as_ref().map(|(_, i)| i),
+        _ => None,
+    }) else {
+        return out;
+    };
+    let mut required: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for item in items {
+        let syn::Item::Impl(block) = item else { continue };
+        let Some(new) = block.items.iter().find_map(|i| match i {
+            syn::ImplItem::Fn(f) if f.sig.ident == "new" => Some(f),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let names = new
+            .sig
+            .inputs
+            .iter()
+            .filter_map(|input| match input {
+                syn::FnArg::Typed(t) => match &*t.pat {
+                    syn::Pat::Ident(i) => Some(i.ident.to_string()),
+                    _ => None,
+                },
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        required.insert(tokens(&block.self_ty), names);
+    }
+    for item in items {
+        let syn::Item::Struct(s) = item else { continue };
+        let name = s.ident.to_string();
+        let wanted = required.get(&name).cloned().unwrap_or_default();
+        let mut fields: Vec<(String, Argument)> = s
+            .fields
+            .iter()
+            .filter_map(|f| {
+                let ident = f.ident.as_ref()?.to_string();
+                let argument = Argument {
+                    name: ident.trim_start_matches("r#").to_string(),
+                    passing: Passing::ByValue,
+                    owned: tokens(&f.ty),
+                };
+                Some((ident, argument))
+            })
+            .collect();
+        let mut params = Params {
+            name: name.clone(),
+            required: Vec::new(),
+            optional: Vec::new(),
+        };
+        for wanted in &wanted {
+            if let Some(i) = fields.iter().position(|(ident, _)| ident == wanted) {
+                params.required.push(fields.remove(i).1);
+            }
+        }
+        params.optional = fields.into_iter().map(|(_, a)| a).collect();
+        out.insert(name, params);
+    }
+    out
 }
 
 /// `Result<ResponseValue<T>, Error<E>>` -> `(T, E)`, each only when it is a

@@ -1,0 +1,710 @@
+//! Named parameters: what a caller types is never a row of `None`s.
+//!
+//! progenitor's positional style passes every parameter as its own
+//! argument, path parameters first, then query and header parameters in
+//! alphabetical order, then the body; its builder style names them but
+//! checks required ones only at `send()` and costs about three times the
+//! lines. This step keeps the positional method and moves every query,
+//! header and form-field argument into one struct per operation,
+//! `params::<Operation>Params`:
+//!
+//! - its constructor `new` takes exactly the required ones, in the order the
+//!   description lists them, so forgetting one is a compile error;
+//! - each optional one has a chained setter named after it, taking the
+//!   value itself (`.limit(50)`, not `Some(50)`);
+//! - it is `#[non_exhaustive]`, so `new` and the setters are the only way
+//!   to build one outside the crate. That is what keeps a parameter the
+//!   provider adds later from breaking a caller: an optional one is one
+//!   more setter, which no existing call names. (Fields stay public to
+//!   read and to assign, which does not break either.)
+//!
+//! What stays positional is what identifies the resource or is the request
+//! itself: the path parameters in path order, then the body. Where those
+//! are more than [`MAX_POSITIONAL`], the path parameters move into the
+//! struct's constructor too.
+//!
+//! The method's body is left as progenitor wrote it: the struct is taken
+//! apart at the top into locals of the names and types the old arguments
+//! had. Every argument, positional or named, gets one line of
+//! documentation from the facts of the description (where it is sent,
+//! whether it is required, format, bounds, default).
+
+use std::collections::BTreeMap;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, ToTokens};
+use serde_json::Value;
+use syn::{FnArg, ImplItem, Item, Type};
+
+/// No generated method takes more positional arguments than this.
+pub const MAX_POSITIONAL: usize = 4;
+
+/// What the description says of one input of one operation.
+#[derive(Debug, Clone)]
+struct Input {
+    /// The name on the wire.
+    name: String,
+    /// `path`, `query`, `header`, `cookie`, or `form` for a form field.
+    location: String,
+    required: bool,
+    /// One line of facts for the documentation.
+    facts: String,
+}
+
+/// Operation id -> its inputs in the description's order.
+#[derive(Debug, Default)]
+pub struct Inputs(BTreeMap<String, Vec<Input>>);
+
+impl Inputs {
+    /// Reads every operation's parameters (path-level ones after the
+    /// operation's own, which override them) and form fields from the
+    /// document, before the form bodies are taken out of it.
+    pub fn read(doc: &Value) -> Inputs {
+        let mut out = BTreeMap::new();
+        let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+            return Inputs(out);
+        };
+        for item in paths.values().filter_map(Value::as_object) {
+            let shared = item.get("parameters").and_then(Value::as_array);
+            for op in item.values().filter_map(Value::as_object) {
+                let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+                    continue;
+                };
+                let mut inputs: Vec<Input> = Vec::new();
+                for parameter in op
+                    .get("parameters")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .chain(shared)
+                    .flatten()
+                {
+                    let parameter = resolve(doc, parameter);
+                    let (Some(name), Some(location)) = (
+                        parameter.get("name").and_then(Value::as_str),
+                        parameter.get("in").and_then(Value::as_str),
+                    ) else {
+                        continue;
+                    };
+                    if inputs
+                        .iter()
+                        .any(|i| i.name == name && i.location == location)
+                    {
+                        continue;
+                    }
+                    let schema = resolve(doc, parameter.get("schema").unwrap_or(&Value::Null));
+                    inputs.push(Input {
+                        name: name.to_string(),
+                        location: location.to_string(),
+                        required: parameter.get("required").and_then(Value::as_bool) == Some(true),
+                        facts: facts(doc, parameter.get("schema").unwrap_or(&Value::Null), schema),
+                    });
+                }
+                if let Some(form) = op
+                    .get("requestBody")
+                    .and_then(|b| b.pointer("/content/multipart~1form-data/schema"))
+                {
+                    inputs.extend(form_fields(doc, form));
+                }
+                out.insert(id.to_snake_case(), inputs);
+            }
+        }
+        Inputs(out)
+    }
+}
+
+fn form_fields(doc: &Value, schema: &Value) -> Vec<Input> {
+    let schema = resolve(doc, schema);
+    let mut out: Vec<Input> = Vec::new();
+    for member in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        out.extend(form_fields(doc, member));
+    }
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    for (name, property) in schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        out.retain(|i| &i.name != name);
+        out.push(Input {
+            name: name.clone(),
+            location: "form".into(),
+            required: required.contains(&name.as_str()),
+            facts: facts(doc, property, resolve(doc, property)),
+        });
+    }
+    out
+}
+
+/// A short, factual description of a schema: its type or format, the
+/// named type it refers to, its bounds and default.
+fn facts(doc: &Value, written: &Value, schema: &Value) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(name) = written
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.rsplit('/').next())
+    {
+        // The named type documents its own values and bounds.
+        return format!("`{name}`");
+    } else {
+        let kind = schema.get("type").and_then(Value::as_str);
+        let format = schema.get("format").and_then(Value::as_str);
+        match (kind, format) {
+            (Some("array"), _) => {
+                let items = schema.get("items").unwrap_or(&Value::Null);
+                let inner = facts(doc, items, resolve(doc, items));
+                parts.push(format!("a list of {}", inner.trim_start_matches("a ")));
+            }
+            (_, Some("binary")) => parts.push("a file".into()),
+            (Some(kind), Some(format)) => parts.push(format!("{kind}, {format}")),
+            (Some(kind), None) => parts.push(kind.to_string()),
+            (None, _) => {}
+        }
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        let listed: Vec<String> = values.iter().take(6).map(|v| format!("`{v}`")).collect();
+        let more = if values.len() > 6 { ", …" } else { "" };
+        parts.push(format!("one of {}{more}", listed.join(", ")));
+    }
+    let bound = |key: &str| schema.get(key).filter(|v| v.is_number() || v.is_string());
+    match (
+        bound("minimum").or(bound("minLength")).or(bound("minItems")),
+        bound("maximum").or(bound("maxLength")).or(bound("maxItems")),
+    ) {
+        (Some(lo), Some(hi)) => parts.push(format!("{lo} to {hi}")),
+        (Some(lo), None) => parts.push(format!("at least {lo}")),
+        (None, Some(hi)) => parts.push(format!("at most {hi}")),
+        (None, None) => {}
+    }
+    if let Some(default) = schema.get("default") {
+        parts.push(format!("default `{default}`"));
+    }
+    parts.join(", ")
+}
+
+/// Follows local `$ref`s (a cycle or a dangling reference stops at the
+/// reference itself).
+fn resolve<'v>(doc: &'v Value, mut value: &'v Value) -> &'v Value {
+    for _ in 0..32 {
+        let Some(pointer) = value
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+        else {
+            return value;
+        };
+        match doc.pointer(pointer) {
+            Some(next) => value = next,
+            None => return value,
+        }
+    }
+    value
+}
+
+/// How a named argument is held in its struct and given back to the
+/// method's body.
+struct Named {
+    ident: syn::Ident,
+    /// The field's type.
+    owned: Type,
+    /// The local the body reads, from the field (`team_id.as_str()`).
+    rebind: Option<TokenStream>,
+    /// A required argument is a constructor argument; the rest default.
+    required: bool,
+    /// The setter's or constructor's argument type.
+    arg: TokenStream,
+    /// How that argument becomes the value (before `Some`).
+    convert: Convert,
+    /// Its line of documentation.
+    doc: String,
+}
+
+/// Rewrites every method of the client's inherent `impl` block; returns
+/// how many now take a parameters struct.
+pub fn apply(file: &mut syn::File, inputs: &Inputs) -> usize {
+    let mut structs: Vec<Item> = Vec::new();
+    for item in &mut file.items {
+        let Item::Impl(block) = item else { continue };
+        if block.trait_.is_some() || !is_client(&block.self_ty) {
+            continue;
+        }
+        for member in &mut block.items {
+            let ImplItem::Fn(method) = member else {
+                continue;
+            };
+            if method.sig.asyncness.is_none() {
+                continue;
+            }
+            let name = method.sig.ident.to_string();
+            let described = inputs.0.get(&name).map(Vec::as_slice).unwrap_or_default();
+            if let Some(items) = rewrite(method, described) {
+                structs.extend(items);
+            }
+        }
+    }
+    let count = structs
+        .iter()
+        .filter(|i| matches!(i, Item::Struct(_)))
+        .count();
+    if count > 0 {
+        file.items.push(syn::parse_quote! {
+            /// The named parameters of each operation that has query,
+            /// header or form-field parameters: build one with `new` (the
+            /// required ones) and its setters (the optional ones).
+            pub mod params {
+                #[allow(unused_imports)]
+                use super::types;
+                #(#structs)*
+            }
+        });
+    }
+    count
+}
+
+fn is_client(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
+}
+
+/// The argument's name without a raw-identifier prefix or the `_` progenitor
+/// adds to a keyword, as the description's name becomes in snake case.
+fn plain(ident: &syn::Ident) -> String {
+    ident
+        .to_string()
+        .trim_start_matches("r#")
+        .trim_end_matches('_')
+        .to_string()
+}
+
+fn find<'i>(described: &'i [Input], ident: &syn::Ident) -> Option<&'i Input> {
+    let wanted = plain(ident);
+    described
+        .iter()
+        .find(|i| i.name.to_snake_case() == wanted)
+}
+
+/// Rewrites one method; returns the items its parameters struct needs.
+fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item>> {
+    let path_args = path_arguments(&method.block);
+    let mut positional: Vec<syn::PatType> = Vec::new();
+    let mut named: Vec<syn::PatType> = Vec::new();
+    for input in &method.sig.inputs {
+        let FnArg::Typed(t) = input else { continue };
+        let syn::Pat::Ident(p) = &*t.pat else {
+            return None;
+        };
+        // A required form field is part of the body: positional too.
+        let body_field = find(described, &p.ident).is_some_and(|i| i.location == "form")
+            && option_of(&t.ty).is_none()
+            && vec_item(&t.ty).is_none()
+            && !matches!(&*t.ty, Type::Reference(r) if matches!(&*r.elem, Type::Slice(_)));
+        if path_args.contains(&p.ident.to_string()) || p.ident == "body" || body_field {
+            positional.push(t.clone());
+        } else {
+            named.push(t.clone());
+        }
+    }
+    if positional.len() > MAX_POSITIONAL {
+        // All but the body move to the constructor.
+        let (body, rest): (Vec<_>, Vec<_>) = positional
+            .into_iter()
+            .partition(|t| arg_ident(t).is_some_and(|i| i == "body"));
+        positional = body;
+        named.splice(0..0, rest);
+    }
+    let mut lines: Vec<String> = positional
+        .iter()
+        .filter_map(|t| {
+            let ident = arg_ident(t)?;
+            Some(if ident == "body" {
+                format!(
+                    "- `body`: the request body, {}",
+                    doc_type(&t.ty).unwrap_or_else(|| "its bytes".into())
+                )
+            } else {
+                format!("- `{ident}`: {}", describe(find(described, ident), "path"))
+            })
+        })
+        .collect();
+    if named.is_empty() {
+        push_doc(method, &lines);
+        return None;
+    }
+
+    let mut fields: Vec<Named> = named
+        .iter()
+        .filter_map(|t| {
+            let ident = arg_ident(t)?.clone();
+            let input = find(described, &ident);
+            Some(self::named(ident, &t.ty, input))
+        })
+        .collect();
+    if fields.len() != named.len() {
+        return None;
+    }
+    // The description's order, not progenitor's alphabetical one.
+    let rank = |f: &Named| {
+        described
+            .iter()
+            .position(|i| i.name.to_snake_case() == plain(&f.ident))
+            .unwrap_or(usize::MAX)
+    };
+    fields.sort_by_key(|f| (rank(f) == usize::MAX, rank(f)));
+
+    let struct_ident = format_ident!("{}Params", method.sig.ident.to_string().to_upper_camel_case());
+    let items = params_struct(&struct_ident, &method.sig.ident, &fields);
+
+    // The new signature: positional arguments, then the struct.
+    let receiver = method.sig.inputs.first().cloned();
+    method.sig.inputs = receiver.into_iter().collect();
+    for t in &positional {
+        method.sig.inputs.push(FnArg::Typed(t.clone()));
+    }
+    method
+        .sig
+        .inputs
+        .push(syn::parse_quote!(params: params::#struct_ident));
+
+    // The body reads the locals the arguments were.
+    let idents: Vec<&syn::Ident> = fields.iter().map(|f| &f.ident).collect();
+    let mut prelude: Vec<syn::Stmt> =
+        vec![syn::parse_quote!(let params::#struct_ident { #(#idents),* } = params;)];
+    for field in &fields {
+        if let Some(rebind) = &field.rebind {
+            let ident = &field.ident;
+            prelude.push(syn::parse_quote!(let #ident = #rebind;));
+        }
+    }
+    prelude.append(&mut method.block.stmts);
+    method.block.stmts = prelude;
+
+    let where_sent = {
+        let mut kinds: Vec<&str> = fields
+            .iter()
+            .map(|f| match find(described, &f.ident).map(|i| i.location.as_str()) {
+                Some("path") => "path",
+                Some("header") => "header",
+                Some("form") => "form-field",
+                Some("cookie") => "cookie",
+                _ => "query",
+            })
+            .collect();
+        kinds.dedup();
+        kinds.sort();
+        kinds.dedup();
+        kinds.join(", ")
+    };
+    lines.push(format!(
+        "- `params`: the {where_sent} parameters, [`params::{struct_ident}`]"
+    ));
+    push_doc(method, &lines);
+    Some(items)
+}
+
+fn arg_ident(t: &syn::PatType) -> Option<&syn::Ident> {
+    match &*t.pat {
+        syn::Pat::Ident(p) => Some(&p.ident),
+        _ => None,
+    }
+}
+
+fn push_doc(method: &mut syn::ImplItemFn, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    method.attrs.push(syn::parse_quote!(#[doc = ""]));
+    method.attrs.push(syn::parse_quote!(#[doc = " Arguments:"]));
+    for line in lines {
+        let line = format!(" {line}");
+        method.attrs.push(syn::parse_quote!(#[doc = #line]));
+    }
+}
+
+/// One line for an input: where it is sent, under which name, required or
+/// not, and the facts of its schema.
+fn describe(input: Option<&Input>, fallback: &str) -> String {
+    let Some(input) = input else {
+        return format!("{fallback} parameter");
+    };
+    let place = match input.location.as_str() {
+        "form" => "form field".to_string(),
+        other => format!("{other} parameter"),
+    };
+    let need = if input.required || input.location == "path" {
+        "required"
+    } else {
+        "optional"
+    };
+    if input.facts.is_empty() {
+        format!("{place} `{}`, {need}", input.name)
+    } else {
+        format!("{place} `{}`, {need}: {}", input.name, input.facts)
+    }
+}
+
+/// `&'a types::Body` -> "[`types::Body`]".
+fn doc_type(ty: &Type) -> Option<String> {
+    let inner = match ty {
+        Type::Reference(r) => &*r.elem,
+        other => other,
+    };
+    match inner {
+        Type::Path(p) if p.path.segments.len() == 2 && p.path.segments[0].ident == "types" => {
+            Some(format!("[`types::{}`]", p.path.segments[1].ident))
+        }
+        Type::Path(p) if p.path.segments.len() == 1 && p.path.segments[0].ident == "B" => None,
+        other => Some(format!("`{}`", other.to_token_stream())),
+    }
+}
+
+/// The identifiers progenitor passes to `encode_path(..)` in the URL's
+/// `format!`: the method's path parameters.
+fn path_arguments(block: &syn::Block) -> Vec<String> {
+    fn walk(tokens: TokenStream, out: &mut Vec<String>) {
+        let tokens: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            match token {
+                proc_macro2::TokenTree::Ident(name) if name == "encode_path" => {
+                    if let Some(proc_macro2::TokenTree::Group(group)) = tokens.get(i + 1) {
+                        let first = group.stream().into_iter().find_map(|t| match t {
+                            proc_macro2::TokenTree::Ident(i) => Some(i.to_string()),
+                            _ => None,
+                        });
+                        out.extend(first);
+                    }
+                }
+                proc_macro2::TokenTree::Group(group) => walk(group.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(block.to_token_stream(), &mut out);
+    out
+}
+
+/// How a setter's or constructor's argument becomes the field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Convert {
+    /// The value itself.
+    Plain,
+    /// `value.into()` (a `String` from `&str` or `String`).
+    Into,
+    /// `value.into_iter().collect()` (a `Vec` from an array, a `Vec`, an
+    /// iterator).
+    Collect,
+}
+
+impl Convert {
+    fn apply(self, value: &syn::Ident) -> TokenStream {
+        match self {
+            Convert::Plain => quote!(#value),
+            Convert::Into => quote!(#value.into()),
+            Convert::Collect => quote!(#value.into_iter().collect()),
+        }
+    }
+}
+
+/// How one argument of type `ty` is held, set and given back.
+fn named(ident: syn::Ident, ty: &Type, input: Option<&Input>) -> Named {
+    let doc = describe(input, "query");
+    let field = |owned: Type, rebind: Option<TokenStream>, required: bool, value: &Type| {
+        let (arg, convert) = setter_for(value);
+        Named {
+            ident: ident.clone(),
+            owned,
+            rebind,
+            required,
+            arg,
+            convert,
+            doc: doc.clone(),
+        }
+    };
+    let string: Type = syn::parse_quote!(::std::string::String);
+    match ty {
+        // `&'a str`
+        Type::Reference(r) if is_ident(&r.elem, "str") => {
+            field(string.clone(), Some(quote!(#ident.as_str())), true, &string)
+        }
+        // `&'a [T]` of a repeated form field: empty sends nothing.
+        Type::Reference(r) if matches!(&*r.elem, Type::Slice(_)) => {
+            let Type::Slice(slice) = &*r.elem else {
+                unreachable!()
+            };
+            let item = &slice.elem;
+            let owned: Type = syn::parse_quote!(::std::vec::Vec<#item>);
+            field(owned.clone(), Some(quote!(#ident.as_slice())), false, &owned)
+        }
+        // `&'a T`
+        Type::Reference(r) => field((*r.elem).clone(), Some(quote!(&#ident)), true, &r.elem),
+        ty => match option_of(ty) {
+            Some(Type::Reference(r)) if is_ident(&r.elem, "str") => field(
+                syn::parse_quote!(::std::option::Option<#string>),
+                Some(quote!(#ident.as_deref())),
+                false,
+                &string,
+            ),
+            Some(Type::Reference(r)) => {
+                let elem = &r.elem;
+                field(
+                    syn::parse_quote!(::std::option::Option<#elem>),
+                    Some(quote!(#ident.as_ref())),
+                    false,
+                    elem,
+                )
+            }
+            Some(inner) => field(ty.clone(), None, false, inner),
+            // A repeated form field of files: empty sends nothing.
+            None if vec_item(ty).is_some() => field(ty.clone(), None, false, ty),
+            None => field(ty.clone(), None, true, ty),
+        },
+    }
+}
+
+/// The argument a setter or constructor takes for a value of type `ty`: a
+/// string anything that converts into one, a list any iterator of its
+/// items (an array literal, a `Vec`), anything else the value itself.
+fn setter_for(ty: &Type) -> (TokenStream, Convert) {
+    if let Some(item) = vec_item(ty) {
+        return (quote!(impl IntoIterator<Item = #item>), Convert::Collect);
+    }
+    if last_segment(ty).is_some_and(|s| s == "String") {
+        return (quote!(impl Into<::std::string::String>), Convert::Into);
+    }
+    (ty.to_token_stream(), Convert::Plain)
+}
+
+fn vec_item(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Vec" {
+        return None;
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => match args.args.first()? {
+            syn::GenericArgument::Type(inner) => Some(inner),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn last_segment(ty: &Type) -> Option<String> {
+    let Type::Path(p) = ty else { return None };
+    p.path.segments.last().map(|s| s.ident.to_string())
+}
+
+fn is_ident(ty: &Type, name: &str) -> bool {
+    matches!(ty, Type::Path(p) if p.path.is_ident(name))
+}
+
+fn option_of(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// Setter names that would shadow what every struct has.
+const TAKEN: &[&str] = &["new", "default", "clone", "fmt", "into", "from"];
+
+/// The struct, its constructor and setters.
+fn params_struct(name: &syn::Ident, operation: &syn::Ident, fields: &[Named]) -> Vec<Item> {
+    let required: Vec<&Named> = fields.iter().filter(|f| f.required).collect();
+    let defaults = required.is_empty();
+    let field_defs = fields.iter().map(|f| {
+        let (ident, owned, doc) = (&f.ident, &f.owned, format!(" {}", f.doc));
+        quote! { #[doc = #doc] pub #ident: #owned }
+    });
+    let new_args = required.iter().map(|f| {
+        let (ident, arg) = (&f.ident, &f.arg);
+        quote!(#ident: #arg)
+    });
+    let new_values = fields.iter().map(|f| {
+        let ident = &f.ident;
+        if f.required {
+            let value = f.convert.apply(ident);
+            quote!(#ident: #value)
+        } else {
+            quote!(#ident: ::std::default::Default::default())
+        }
+    });
+    let setters = fields.iter().filter(|f| !f.required).map(|f| {
+        let ident = &f.ident;
+        let plain = plain(ident);
+        let setter = if TAKEN.contains(&plain.as_str()) {
+            format_ident!("with_{}", plain)
+        } else {
+            ident.clone()
+        };
+        let arg = &f.arg;
+        let value = f.convert.apply(&format_ident!("value"));
+        // A repeated form field is a `Vec` (empty sends nothing), the
+        // rest are `Option`s.
+        let value = if option_of(&f.owned).is_some() {
+            quote!(Some(#value))
+        } else {
+            value
+        };
+        let doc = format!(" Sets the {}", f.doc);
+        quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, value: #arg) -> Self {
+                self.#ident = #value;
+                self
+            }
+        }
+    });
+    let struct_doc = format!(" The named parameters of [`Client::{operation}`](super::Client::{operation}).");
+    let derive = if defaults {
+        quote!(#[derive(Debug, Clone, Default)])
+    } else {
+        quote!(#[derive(Debug, Clone)])
+    };
+    let new_doc = if defaults {
+        " No parameter is required: the same as `Default::default()`.".to_string()
+    } else {
+        let names: Vec<String> = required
+            .iter()
+            .map(|f| format!("`{}`", f.ident.to_string().trim_start_matches("r#")))
+            .collect();
+        format!(" The required parameters: {}.", names.join(", "))
+    };
+    vec![
+        syn::parse_quote! {
+            #[doc = #struct_doc]
+            #derive
+            #[non_exhaustive]
+            pub struct #name { #(#field_defs,)* }
+        },
+        syn::parse_quote! {
+            impl #name {
+                #[doc = #new_doc]
+                pub fn new(#(#new_args),*) -> Self {
+                    Self { #(#new_values,)* }
+                }
+                #(#setters)*
+            }
+        },
+    ]
+}
