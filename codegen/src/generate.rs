@@ -31,6 +31,31 @@ impl Generated {
     pub fn lines(&self) -> usize {
         self.source.lines().count()
     }
+
+    /// Lines of generated code without doc comments and blank lines: what
+    /// the compiler reads. Documentation costs a user nothing to build, so
+    /// size budgets count this.
+    pub fn code_lines(&self) -> usize {
+        let mut in_block = false;
+        self.source
+            .lines()
+            .map(str::trim)
+            .filter(|line| {
+                if in_block {
+                    in_block = !line.ends_with("*/");
+                    return false;
+                }
+                if line.starts_with("/**") || line.starts_with("/*!") {
+                    in_block = line.len() < 5 || !line.ends_with("*/");
+                    return false;
+                }
+                !(line.is_empty()
+                    || line.starts_with("///")
+                    || line.starts_with("//!")
+                    || line.starts_with("#[doc"))
+            })
+            .count()
+    }
 }
 
 /// The type generated clients hold as `inner`, defined by the crate that

@@ -424,8 +424,8 @@ fn push_doc(method: &mut syn::ImplItemFn, lines: &[String]) {
     if lines.is_empty() {
         return;
     }
-    method.attrs.push(syn::parse_quote!(#[doc = ""]));
-    method.attrs.push(syn::parse_quote!(#[doc = " Arguments:"]));
+    // A list of the arguments after progenitor's doc block, which already
+    // ends with a blank line.
     for line in lines {
         let line = format!(" {line}");
         method.attrs.push(syn::parse_quote!(#[doc = #line]));
@@ -690,6 +690,11 @@ fn params_struct(name: &syn::Ident, operation: &syn::Ident, fields: &[Named]) ->
             .collect();
         format!(" The required parameters: {}.", names.join(", "))
     };
+    let construct = if defaults {
+        quote!(::std::default::Default::default())
+    } else {
+        quote!(Self { #(#new_values,)* })
+    };
     vec![
         syn::parse_quote! {
             #[doc = #struct_doc]
@@ -701,7 +706,7 @@ fn params_struct(name: &syn::Ident, operation: &syn::Ident, fields: &[Named]) ->
             impl #name {
                 #[doc = #new_doc]
                 pub fn new(#(#new_args),*) -> Self {
-                    Self { #(#new_values,)* }
+                    #construct
                 }
                 #(#setters)*
             }

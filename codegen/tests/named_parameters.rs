@@ -57,7 +57,7 @@ fn path_and_body_stay_positional_and_the_rest_is_named() {
         "{source}"
     );
     assert!(source.contains(
-        "pubfnafter(mutself,value:::chrono::DateTime<::chrono::offset::Utc>)->Self"
+        "pubfnafter(mutself,value:::chrono::DateTime<::chrono::offset::Utc>,)->Self"
     ));
     // Fields in the description's order, not progenitor's alphabetical one.
     let body = &source[source.find("pubstructListPostsParams{").unwrap()..];
