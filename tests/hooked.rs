@@ -135,7 +135,10 @@ async fn search_details_sends_pagination_and_decodes_videos() {
         .mount(&server)
         .await;
     let answer = client(&server)
-        .get_search("clx123abc", params::GetSearchParams::new().limit(10).offset(0))
+        .get_search(
+            "clx123abc",
+            params::GetSearchParams::new().limit(10).offset(0),
+        )
         .await
         .unwrap()
         .into_inner();

@@ -168,7 +168,10 @@ fn is_default_impl(block: &syn::ItemImpl) -> bool {
 fn derives_default(s: &syn::ItemStruct) -> bool {
     s.attrs.iter().any(|a| {
         a.path().is_ident("derive")
-            && quote!(#a).to_string().split(|c: char| !c.is_alphanumeric()).any(|w| w == "Default")
+            && quote!(#a)
+                .to_string()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "Default")
     })
 }
 
@@ -190,7 +193,9 @@ fn body_types(file: &syn::File) -> BTreeSet<String> {
         for member in &block.items {
             let ImplItem::Fn(f) = member else { continue };
             for input in &f.sig.inputs {
-                let syn::FnArg::Typed(t) = input else { continue };
+                let syn::FnArg::Typed(t) = input else {
+                    continue;
+                };
                 if matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == "body") {
                     collect_idents(&t.ty, &mut out);
                 }

@@ -26,7 +26,7 @@ mod undocumented;
 
 pub use enum_names::{typify_variant_name, EXTENSION as ENUM_VARNAMES};
 pub use error::CodegenError;
-pub use params::MAX_POSITIONAL;
 pub use generate::{generate, generate_spec, generate_value, Generated, Style, INNER_TYPE};
+pub use params::MAX_POSITIONAL;
 pub use providers::{ProviderModule, PROVIDERS};
 pub use raw_bodies::EXTENSION as RAW_BODY_MEDIA_TYPE;

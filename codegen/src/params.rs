@@ -181,8 +181,12 @@ fn facts(doc: &Value, written: &Value, schema: &Value) -> String {
     }
     let bound = |key: &str| schema.get(key).filter(|v| v.is_number() || v.is_string());
     match (
-        bound("minimum").or(bound("minLength")).or(bound("minItems")),
-        bound("maximum").or(bound("maxLength")).or(bound("maxItems")),
+        bound("minimum")
+            .or(bound("minLength"))
+            .or(bound("minItems")),
+        bound("maximum")
+            .or(bound("maxLength"))
+            .or(bound("maxItems")),
     ) {
         (Some(lo), Some(hi)) => parts.push(format!("{lo} to {hi}")),
         (Some(lo), None) => parts.push(format!("at least {lo}")),
@@ -290,9 +294,7 @@ fn plain(ident: &syn::Ident) -> String {
 
 fn find<'i>(described: &'i [Input], ident: &syn::Ident) -> Option<&'i Input> {
     let wanted = plain(ident);
-    described
-        .iter()
-        .find(|i| i.name.to_snake_case() == wanted)
+    described.iter().find(|i| i.name.to_snake_case() == wanted)
 }
 
 /// Rewrites one method; returns the items its parameters struct needs.
@@ -363,7 +365,10 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
     };
     fields.sort_by_key(|f| (rank(f) == usize::MAX, rank(f)));
 
-    let struct_ident = format_ident!("{}Params", method.sig.ident.to_string().to_upper_camel_case());
+    let struct_ident = format_ident!(
+        "{}Params",
+        method.sig.ident.to_string().to_upper_camel_case()
+    );
     let items = params_struct(&struct_ident, &method.sig.ident, &fields);
 
     // The new signature: positional arguments, then the struct.
@@ -393,13 +398,15 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
     let where_sent = {
         let mut kinds: Vec<&str> = fields
             .iter()
-            .map(|f| match find(described, &f.ident).map(|i| i.location.as_str()) {
-                Some("path") => "path",
-                Some("header") => "header",
-                Some("form") => "form-field",
-                Some("cookie") => "cookie",
-                _ => "query",
-            })
+            .map(
+                |f| match find(described, &f.ident).map(|i| i.location.as_str()) {
+                    Some("path") => "path",
+                    Some("header") => "header",
+                    Some("form") => "form-field",
+                    Some("cookie") => "cookie",
+                    _ => "query",
+                },
+            )
             .collect();
         kinds.dedup();
         kinds.sort();
@@ -545,7 +552,12 @@ fn named(ident: syn::Ident, ty: &Type, input: Option<&Input>) -> Named {
             };
             let item = &slice.elem;
             let owned: Type = syn::parse_quote!(::std::vec::Vec<#item>);
-            field(owned.clone(), Some(quote!(#ident.as_slice())), false, &owned)
+            field(
+                owned.clone(),
+                Some(quote!(#ident.as_slice())),
+                false,
+                &owned,
+            )
         }
         // `&'a T`
         Type::Reference(r) => field((*r.elem).clone(), Some(quote!(&#ident)), true, &r.elem),
@@ -675,7 +687,8 @@ fn params_struct(name: &syn::Ident, operation: &syn::Ident, fields: &[Named]) ->
             }
         }
     });
-    let struct_doc = format!(" The named parameters of [`Client::{operation}`](super::Client::{operation}).");
+    let struct_doc =
+        format!(" The named parameters of [`Client::{operation}`](super::Client::{operation}).");
     let derive = if defaults {
         quote!(#[derive(Debug, Clone, Default)])
     } else {

@@ -53,12 +53,13 @@ fn path_and_body_stay_positional_and_the_rest_is_named() {
     // setters taking the value itself.
     assert!(source.contains("pubfnnew(status:implInto<::std::string::String>)->Self"));
     assert!(
-        source.contains("pubfnlimit(mutself,value:::std::num::NonZeroU64)->Self{self.limit=Some(value);self}"),
+        source.contains(
+            "pubfnlimit(mutself,value:::std::num::NonZeroU64)->Self{self.limit=Some(value);self}"
+        ),
         "{source}"
     );
-    assert!(source.contains(
-        "pubfnafter(mutself,value:::chrono::DateTime<::chrono::offset::Utc>,)->Self"
-    ));
+    assert!(source
+        .contains("pubfnafter(mutself,value:::chrono::DateTime<::chrono::offset::Utc>,)->Self"));
     // Fields in the description's order, not progenitor's alphabetical one.
     let body = &source[source.find("pubstructListPostsParams{").unwrap()..];
     let (status, limit, after) = (
@@ -97,8 +98,17 @@ fn a_new_optional_parameter_changes_no_existing_signature() {
     let extra = r#", {"name": "aardvark", "in": "query", "schema": {"type": "boolean"}},
                   {"name": "x-trace", "in": "header", "schema": {"type": "string"}}"#;
     let after = compact(&generate(&spec(extra), Style::Positional).unwrap().source);
-    for start in ["pubasyncfnlist_posts", "pubfnnew(status", "pubfnlimit(", "pubfnafter("] {
-        assert_eq!(signature(&before, start), signature(&after, start), "{start}");
+    for start in [
+        "pubasyncfnlist_posts",
+        "pubfnnew(status",
+        "pubfnlimit(",
+        "pubfnafter(",
+    ] {
+        assert_eq!(
+            signature(&before, start),
+            signature(&after, start),
+            "{start}"
+        );
     }
     assert!(!before.contains("pubfnaardvark("));
     assert!(after.contains("pubfnaardvark(mutself,value:bool)->Self"));
@@ -109,7 +119,8 @@ fn a_new_optional_parameter_changes_no_existing_signature() {
 /// lacks it: `new` takes one more argument.
 #[test]
 fn a_new_required_parameter_is_a_constructor_argument() {
-    let extra = r#", {"name": "region", "in": "query", "required": true, "schema": {"type": "string"}}"#;
+    let extra =
+        r#", {"name": "region", "in": "query", "required": true, "schema": {"type": "string"}}"#;
     let after = compact(&generate(&spec(extra), Style::Positional).unwrap().source);
     assert!(after.contains(
         "pubfnnew(status:implInto<::std::string::String>,region:implInto<::std::string::String>,)->Self"
@@ -135,7 +146,9 @@ fn never_more_than_four_positional_arguments() {
     let source = compact(&generate(spec, Style::Positional).unwrap().source);
     assert_eq!(MAX_POSITIONAL, 4);
     assert!(
-        source.contains("pubasyncfndeep<'a>(&'aself,body:&'atypes::DeepBody,params:params::DeepParams,)"),
+        source.contains(
+            "pubasyncfndeep<'a>(&'aself,body:&'atypes::DeepBody,params:params::DeepParams,)"
+        ),
         "{source}"
     );
     assert!(source.contains(

@@ -162,6 +162,8 @@ async fn teams_lists_every_team_of_the_organization() {
         .await;
     let teams: Vec<types::Team> = client(&server)
         .team_get_list_stream(Default::default())
-        .try_collect().await.unwrap();
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(teams.len(), 1);
 }

@@ -148,7 +148,10 @@ pub fn harness(name: &str, client: &str, spec: &Value, generated: &str) -> Resul
             }
             if params.required.is_empty() {
                 // No field sampled yet: the struct comes first.
-                body.insert_str(0, &format!("let mut params = params::{}::new();\n", params.name));
+                body.insert_str(
+                    0,
+                    &format!("let mut params = params::{}::new();\n", params.name),
+                );
             }
             call.push("params".into());
         }

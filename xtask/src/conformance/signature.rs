@@ -88,16 +88,21 @@ pub fn methods(source: &str) -> Result<Vec<Method>, String> {
                     syn::FnArg::Receiver(_) => None,
                 })
                 .collect::<Result<_, _>>()?;
-            let params = match arguments.last() {
-                Some(last) if last.name == "params" => {
-                    let name = last.owned.trim_start_matches("params ::").trim().to_string();
-                    arguments.pop();
-                    Some(structs.get(&name).cloned().ok_or_else(|| {
-                        format!("{}: no struct `params::{name}`", f.sig.ident)
-                    })?)
-                }
-                _ => None,
-            };
+            let params =
+                match arguments.last() {
+                    Some(last) if last.name == "params" => {
+                        let name = last
+                            .owned
+                            .trim_start_matches("params ::")
+                            .trim()
+                            .to_string();
+                        arguments.pop();
+                        Some(structs.get(&name).cloned().ok_or_else(|| {
+                            format!("{}: no struct `params::{name}`", f.sig.ident)
+                        })?)
+                    }
+                    _ => None,
+                };
             let (success, error) = answer_types(&f.sig.output);
             out.push(Method {
                 name: f.sig.ident.to_string(),
@@ -123,7 +128,9 @@ fn params_structs(file: &syn::File) -> std::collections::BTreeMap<String, Params
     };
     let mut required: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for item in items {
-        let syn::Item::Impl(block) = item else { continue };
+        let syn::Item::Impl(block) = item else {
+            continue;
+        };
         let Some(new) = block.items.iter().find_map(|i| match i {
             syn::ImplItem::Fn(f) if f.sig.ident == "new" => Some(f),
             _ => None,
