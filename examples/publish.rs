@@ -47,7 +47,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let body = types::PostCreateBody::new(
         data,
-        chrono::Utc::now().to_rfc3339(),
+        chrono::Utc::now(),
         vec![types::Platform::Linkedin, types::Platform::Twitter],
         types::CommentCreateBodyStatus::Scheduled,
         team_id.as_str(),

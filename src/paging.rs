@@ -177,7 +177,7 @@ macro_rules! offset_streams {
 pub(crate) use offset_streams;
 
 /// Implements [`OffsetPage`] for generated answers that hold their items in
-/// one field and the list's size in another (`total`, a JSON number).
+/// one field and the list's size in another (`total`, an integer).
 #[allow(unused_macros)]
 macro_rules! offset_page {
     ($($answer:ty => $items:ident: $item:ty),* $(,)?) => {$(
@@ -187,9 +187,8 @@ macro_rules! offset_page {
                 self.$items
             }
             fn total(&self) -> Option<u64> {
-                // A count sent as a float (the description says `number`)
-                // that is negative or not finite says nothing.
-                (self.total.is_finite() && self.total >= 0.0).then(|| self.total as u64)
+                // A negative size says nothing.
+                u64::try_from(self.total).ok()
             }
         }
     )*};

@@ -198,7 +198,7 @@ async fn a_400_decodes_as_the_error_type_with_zod_issues() {
     };
     assert_eq!(answer.status(), 400);
     assert_eq!(answer.message, "Validation failed");
-    assert_eq!(answer.status_code, Some(400.0));
+    assert_eq!(answer.status_code, Some(400));
     let issues = answer.issues.as_ref().unwrap();
     assert_eq!(issues[0].code, Some(types::IssueCode::InvalidEnumValue));
     let path: Vec<String> = issues[1]
@@ -281,6 +281,32 @@ async fn an_undecodable_answer_names_the_field() {
             assert!(!bytes.is_empty());
         }
         other => panic!("expected InvalidResponsePayload, got {other:?}"),
+    }
+}
+
+/// A count is an integer: `3.0` decodes as 3 (above), a fraction is a
+/// decoding error that names the field, and so is a count too large for
+/// its type.
+#[tokio::test]
+async fn a_fractional_count_is_an_error_naming_the_field() {
+    for total in [json!(2.5), json!(1e300)] {
+        let server = support::serve_json(
+            "GET",
+            "/api/v1/team/",
+            200,
+            json!({"items": [], "total": total}),
+        )
+        .await;
+        let err = client(&server)
+            .team_get_list(params::TeamGetListParams::new())
+            .await
+            .unwrap_err();
+        let Error::InvalidResponsePayload(_, e) = err else {
+            panic!("expected InvalidResponsePayload, got {err:?}")
+        };
+        let message = e.to_string();
+        assert!(message.contains("`total`"), "{message}");
+        assert!(message.contains("a whole number"), "{message}");
     }
 }
 
@@ -368,7 +394,8 @@ async fn team_list_sends_its_query_and_decodes_teams_with_accounts() {
                 "bots": [],
                 "socialAccounts": [account]
             }],
-            "total": 21
+            // A whole number written as a float still decodes.
+            "total": 21.0
         })))
         .expect(1)
         .mount(&server)
@@ -383,7 +410,7 @@ async fn team_list_sends_its_query_and_decodes_teams_with_accounts() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(page.total, 21.0);
+    assert_eq!(page.total, 21);
     let team = &page.items[0];
     assert_eq!(team.social_accounts[0].type_, types::Platform::Linkedin);
     assert_eq!(team.created_by.role, types::Role::Admin);
@@ -459,7 +486,7 @@ async fn upload_sends_a_multipart_body_and_decodes_the_upload() {
         (upload.id.as_str(), upload.type_),
         ("up_1", types::UploadType::Image)
     );
-    assert_eq!(upload.width, Some(2.0));
+    assert_eq!(upload.width, Some(2));
 
     let request = support::only_request(&server).await;
     let content_type = request

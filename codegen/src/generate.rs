@@ -160,11 +160,14 @@ fn generate_parsed(
         crate::params::apply(&mut file, inputs);
     }
     crate::constructors::apply(&mut file);
+    crate::type_docs::apply(&mut file);
+    crate::whole_numbers::apply(&mut file);
     crate::http_methods::apply(&mut file);
     crate::open_enums::apply(&mut file);
     crate::undocumented::apply(&mut file);
     crate::field_errors::apply(&mut file);
     crate::status_arms::apply(&mut file);
+    crate::base_headers::apply(&mut file);
     crate::schemars::apply(&mut file);
     crate::mock::apply(&mut file, spec);
     let body = prettyplease::unparse(&file);

@@ -5,6 +5,7 @@
 //! freshness checks and statistics. Keeping a single entry point is what makes
 //! "the snapshot is what the user compiles" true.
 
+mod base_headers;
 mod constructors;
 mod enum_names;
 mod error;
@@ -22,7 +23,9 @@ mod raw_bodies;
 mod rewrite;
 mod schemars;
 mod status_arms;
+mod type_docs;
 mod undocumented;
+mod whole_numbers;
 
 pub use enum_names::{typify_variant_name, EXTENSION as ENUM_VARNAMES};
 pub use error::CodegenError;

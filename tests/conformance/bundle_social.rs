@@ -977,7 +977,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "app_get_health",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -985,7 +985,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_post_analytics",
         answer: "success",
-        sample: r#"{"items":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"post":{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"},"profilePost":{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}}"#,
+        sample: r#"{"items":[{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"profilePostId":"sample","raw":null,"saves":1,"shares":1,"updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}],"post":{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"},"profilePost":{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}}"#,
         enums: &["/post/status", "/profilePost/type"],
         maps: &[],
         decode: decode::<types::AnalyticsGetPostAnalyticsResponse>,
@@ -993,7 +993,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_post_analytics",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1001,7 +1001,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_bulk_post_analytics",
         answer: "success",
-        sample: r#"{"pagination":{"limit":1.5,"page":1.5,"total":1.5,"totalPages":1.5},"results":[{"error":"sample","items":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"postId":"sample"}]}"#,
+        sample: r#"{"pagination":{"limit":1,"page":1,"total":1,"totalPages":1},"results":[{"error":"sample","items":[{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"profilePostId":"sample","raw":null,"saves":1,"shares":1,"updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}],"postId":"sample"}]}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::AnalyticsGetBulkPostAnalyticsResponse>,
@@ -1009,7 +1009,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_bulk_post_analytics",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1017,7 +1017,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_force_post_analytics",
         answer: "success",
-        sample: r#"{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}"#,
+        sample: r#"{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"profilePostId":"sample","raw":null,"saves":1,"shares":1,"updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::AnalyticsGetPostAnalyticsResponseItem>,
@@ -1025,7 +1025,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_force_post_analytics",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1033,7 +1033,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_post_analytics_raw",
         answer: "success",
-        sample: r#"{"items":[{"analyticsId":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","forced":true,"id":"sample","profilePostId":"sample","raw":null,"updatedAt":"2026-01-02T03:04:05Z"}],"post":{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"},"profilePost":{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}}"#,
+        sample: r#"{"items":[{"analyticsId":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","forced":true,"id":"sample","profilePostId":"sample","raw":null,"updatedAt":"2026-01-02T03:04:05Z"}],"post":{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"},"profilePost":{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}}"#,
         enums: &["/post/status", "/profilePost/type"],
         maps: &[],
         decode: decode::<types::AnalyticsGetPostAnalyticsRawResponse>,
@@ -1041,7 +1041,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_post_analytics_raw",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1049,7 +1049,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_social_account_analytics",
         answer: "success",
-        sample: r#"{"items":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","followers":1.5,"following":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"postCount":1.5,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}}"#,
+        sample: r#"{"items":[{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","followers":1,"following":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"postCount":1,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}],"socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}}"#,
         enums: &[
             "/socialAccount/instagramConnectionMethod",
             "/socialAccount/twitterSubType",
@@ -1061,7 +1061,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_social_account_analytics",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1069,7 +1069,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_force_social_account_analytics",
         answer: "success",
-        sample: r#"{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","followers":1.5,"following":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"postCount":1.5,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}"#,
+        sample: r#"{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","followers":1,"following":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"postCount":1,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::AnalyticsGetSocialAccountAnalyticsResponseItem>,
@@ -1077,7 +1077,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_force_social_account_analytics",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1097,7 +1097,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "analytics_get_social_account_analytics_raw",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1105,7 +1105,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_get_list",
         answer: "success",
-        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"REDDIT":{},"SLACK":{},"THREADS":{},"TIKTOK":{},"YOUTUBE":{}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1}"#,
         enums: &["/items/0/status"],
         maps: &[],
         decode: decode::<types::CommentGetListResponse>,
@@ -1113,7 +1113,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_get_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1121,7 +1121,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_create",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/errorsVerbose/BLUESKY/retryability",
             "/errorsVerbose/DISCORD/retryability",
@@ -1142,7 +1142,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_create",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1150,7 +1150,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_get_list",
         answer: "success",
-        sample: r#"{"imports":[{"commentsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
+        sample: r#"{"imports":[{"commentsImported":1,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
         enums: &["/imports/0/platform", "/imports/0/status"],
         maps: &[],
         decode: decode::<types::CommentImportGetListResponse>,
@@ -1158,7 +1158,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_get_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1166,7 +1166,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_create",
         answer: "success",
-        sample: r#"{"commentsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"commentsImported":1,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/platform", "/status"],
         maps: &[],
         decode: decode::<types::Import>,
@@ -1174,7 +1174,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_create",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1182,7 +1182,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_get_fetched_comments",
         answer: "success",
-        sample: r#"{"items":[{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","authorProfileUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalId":"sample","externalParentId":"sample","externalPostId":"sample","id":"sample","importId":"sample","importedPostId":"sample","likesCount":1.5,"organizationId":"sample","platform":"FACEBOOK","platformData":{"approvalStatus":"sample","attachmentType":"sample","attachmentUrl":"sample","bundleCommentId":"sample","canDelete":true,"canHide":true,"canLike":true,"canModerate":true,"cid":"sample","disabledReason":"sample","displayState":"active","hidden":true,"hideStatus":"sample","likedByMe":true,"moderationStatus":"sample","origin":"platform","owner":true,"reactionType":"LIKE","reactionsCount":1.5,"status":"sample"},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","repliesCount":1.5,"socialAccountId":"sample","teamId":"sample","text":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        sample: r#"{"items":[{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","authorProfileUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalId":"sample","externalParentId":"sample","externalPostId":"sample","id":"sample","importId":"sample","importedPostId":"sample","likesCount":1,"organizationId":"sample","platform":"FACEBOOK","platformData":{"approvalStatus":"sample","attachmentType":"sample","attachmentUrl":"sample","bundleCommentId":"sample","canDelete":true,"canHide":true,"canLike":true,"canModerate":true,"cid":"sample","disabledReason":"sample","displayState":"active","hidden":true,"hideStatus":"sample","likedByMe":true,"moderationStatus":"sample","origin":"platform","owner":true,"reactionType":"LIKE","reactionsCount":1,"status":"sample"},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","repliesCount":1,"socialAccountId":"sample","teamId":"sample","text":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1}"#,
         enums: &[
             "/items/0/platform",
             "/items/0/platformData/displayState",
@@ -1195,7 +1195,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_get_fetched_comments",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1203,7 +1203,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_action_fetched_comment",
         answer: "success",
-        sample: r#"{"item":{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","authorProfileUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalId":"sample","externalParentId":"sample","externalPostId":"sample","id":"sample","importId":"sample","importedPostId":"sample","likesCount":1.5,"organizationId":"sample","platform":"FACEBOOK","platformData":{"approvalStatus":"sample","attachmentType":"sample","attachmentUrl":"sample","bundleCommentId":"sample","canDelete":true,"canHide":true,"canLike":true,"canModerate":true,"cid":"sample","disabledReason":"sample","displayState":"active","hidden":true,"hideStatus":"sample","likedByMe":true,"moderationStatus":"sample","origin":"platform","owner":true,"reactionType":"LIKE","reactionsCount":1.5,"status":"sample"},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","repliesCount":1.5,"socialAccountId":"sample","teamId":"sample","text":"sample","updatedAt":"2026-01-02T03:04:05Z"},"success":true}"#,
+        sample: r#"{"item":{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","authorProfileUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalId":"sample","externalParentId":"sample","externalPostId":"sample","id":"sample","importId":"sample","importedPostId":"sample","likesCount":1,"organizationId":"sample","platform":"FACEBOOK","platformData":{"approvalStatus":"sample","attachmentType":"sample","attachmentUrl":"sample","bundleCommentId":"sample","canDelete":true,"canHide":true,"canLike":true,"canModerate":true,"cid":"sample","disabledReason":"sample","displayState":"active","hidden":true,"hideStatus":"sample","likedByMe":true,"moderationStatus":"sample","origin":"platform","owner":true,"reactionType":"LIKE","reactionsCount":1,"status":"sample"},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","repliesCount":1,"socialAccountId":"sample","teamId":"sample","text":"sample","updatedAt":"2026-01-02T03:04:05Z"},"success":true}"#,
         enums: &[
             "/item/platform",
             "/item/platformData/displayState",
@@ -1216,7 +1216,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_action_fetched_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1224,7 +1224,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_get_by_id",
         answer: "success",
-        sample: r#"{"commentsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"commentsImported":1,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importedPostId":"sample","organizationId":"sample","platform":"FACEBOOK","postId":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/platform", "/status"],
         maps: &[],
         decode: decode::<types::Import>,
@@ -1232,7 +1232,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_import_get_by_id",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1240,7 +1240,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_get",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/errorsVerbose/BLUESKY/retryability",
             "/errorsVerbose/DISCORD/retryability",
@@ -1261,7 +1261,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_get",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1269,7 +1269,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_delete",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/errorsVerbose/BLUESKY/retryability",
             "/errorsVerbose/DISCORD/retryability",
@@ -1290,7 +1290,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_delete",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1298,7 +1298,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_update",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/errorsVerbose/BLUESKY/retryability",
             "/errorsVerbose/DISCORD/retryability",
@@ -1319,7 +1319,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_update",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1327,7 +1327,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_retry",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"id":"sample","permalink":"sample"},"LINKEDIN":{"commentUrn":"sample","id":"sample","permalink":"sample"},"MASTODON":{"id":"sample","permalink":"sample"},"REDDIT":{"id":"sample","permalink":"sample"},"SLACK":{"id":"sample","permalink":"sample"},"THREADS":{"id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample"}},"fetchedParentCommentId":"sample","id":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/errorsVerbose/BLUESKY/retryability",
             "/errorsVerbose/DISCORD/retryability",
@@ -1348,7 +1348,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "comment_retry",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1364,7 +1364,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_bluesky_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1380,7 +1380,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_bluesky_delete_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1396,7 +1396,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_discord_delete_message",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1412,7 +1412,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1428,7 +1428,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_edit_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1444,7 +1444,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_delete_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1460,7 +1460,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_edit_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1468,7 +1468,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendations",
         answer: "success",
-        sample: r#"{"limit":1.5,"recommendations":[{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalRecommendationId":"sample","hasMedia":true,"id":"sample","importedAt":"2026-01-02T03:04:05Z","mediaSummary":["sample"],"openGraphStoryId":"sample","ownerReplyComment":"sample","ownerReplyCommentId":"sample","ownerReplyUpdatedAt":"2026-01-02T03:04:05Z","rating":1.5,"recommendationValue":"RECOMMEND","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}],"remainingCapacity":1.5,"total":1.5}"#,
+        sample: r#"{"limit":1,"recommendations":[{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalRecommendationId":"sample","hasMedia":true,"id":"sample","importedAt":"2026-01-02T03:04:05Z","mediaSummary":["sample"],"openGraphStoryId":"sample","ownerReplyComment":"sample","ownerReplyCommentId":"sample","ownerReplyUpdatedAt":"2026-01-02T03:04:05Z","rating":1.5,"recommendationValue":"RECOMMEND","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}],"remainingCapacity":1,"total":1}"#,
         enums: &["/recommendations/0/recommendationValue"],
         maps: &[],
         decode: decode::<types::MiscFacebookGetRecommendationsResponse>,
@@ -1476,7 +1476,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendations",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1484,7 +1484,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendation_import_status",
         answer: "success",
-        sample: r#"{"imports":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
+        sample: r#"{"imports":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
         enums: &["/imports/0/status"],
         maps: &[],
         decode: decode::<types::MiscFacebookGetRecommendationImportStatusResponse>,
@@ -1492,7 +1492,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendation_import_status",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1500,7 +1500,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_import_recommendations",
         answer: "success",
-        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/status"],
         maps: &[],
         decode: decode::<types::MiscFacebookImportRecommendationsResponse>,
@@ -1508,7 +1508,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_import_recommendations",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1516,7 +1516,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendation_import_by_id",
         answer: "success",
-        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","itemsImported":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/status"],
         maps: &[],
         decode: decode::<types::MiscFacebookImportRecommendationsResponse>,
@@ -1524,7 +1524,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendation_import_by_id",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1540,7 +1540,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendation_by_id",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1548,7 +1548,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendation_comments",
         answer: "success",
-        sample: r#"{"comments":[{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","canReply":true,"createdTime":"2026-01-02T03:04:05Z","id":"sample","likesCount":1.5,"parentCommentId":"sample","recommendationId":"sample","repliesCount":1.5,"rootObjectId":"sample","text":"sample"}],"total":1.5}"#,
+        sample: r#"{"comments":[{"authorAvatarUrl":"sample","authorExternalId":"sample","authorName":"sample","canReply":true,"createdTime":"2026-01-02T03:04:05Z","id":"sample","likesCount":1,"parentCommentId":"sample","recommendationId":"sample","repliesCount":1,"rootObjectId":"sample","text":"sample"}],"total":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::MiscFacebookGetRecommendationCommentsResponse>,
@@ -1556,7 +1556,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_recommendation_comments",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1572,7 +1572,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_reply_to_recommendation_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1588,7 +1588,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_reply_to_recommendation",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1604,7 +1604,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_facebook_get_token_debug",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1620,7 +1620,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_location",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1636,7 +1636,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_update_location",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1652,7 +1652,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_attributes",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1668,7 +1668,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_update_attributes",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1684,7 +1684,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_list_available_attributes",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1700,7 +1700,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_list_categories",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1716,7 +1716,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_food_menus",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1732,7 +1732,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_update_food_menus",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1748,7 +1748,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_update_hours",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1764,7 +1764,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_list_place_action_links",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1780,7 +1780,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_create_place_action_link",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1796,7 +1796,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_delete_place_action_link",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1812,7 +1812,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_update_place_action_link",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1828,7 +1828,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_service_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1844,7 +1844,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_update_service_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1852,7 +1852,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_list_media",
         answer: "success",
-        sample: r#"{"mediaItems":[{"description":"sample","googleUrl":"https://example.com/","locationAssociation":{"category":"CATEGORY_UNSPECIFIED","priceListItemId":"sample"},"mediaFormat":"PHOTO","name":"sample","sourceUrl":"https://example.com/","thumbnailUrl":"https://example.com/"}],"nextPageToken":"sample","totalMediaItemCount":1.5}"#,
+        sample: r#"{"mediaItems":[{"description":"sample","googleUrl":"https://example.com/","locationAssociation":{"category":"CATEGORY_UNSPECIFIED","priceListItemId":"sample"},"mediaFormat":"PHOTO","name":"sample","sourceUrl":"https://example.com/","thumbnailUrl":"https://example.com/"}],"nextPageToken":"sample","totalMediaItemCount":1}"#,
         enums: &[
             "/mediaItems/0/locationAssociation/category",
             "/mediaItems/0/mediaFormat",
@@ -1863,7 +1863,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_list_media",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1879,7 +1879,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_add_media",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1895,7 +1895,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_delete_media",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1911,7 +1911,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_delete_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1919,7 +1919,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_reviews",
         answer: "success",
-        sample: r#"{"limit":1.5,"remainingCapacity":1.5,"reviews":[{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalReviewId":"sample","id":"sample","importedAt":"2026-01-02T03:04:05Z","reviewReplyComment":"sample","reviewReplyPolicyViolation":"sample","reviewReplyState":"REVIEW_REPLY_STATE_UNSPECIFIED","reviewReplyUpdatedAt":"2026-01-02T03:04:05Z","reviewReplyUrl":"sample","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","starRating":"ONE","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        sample: r#"{"limit":1,"remainingCapacity":1,"reviews":[{"comment":"sample","createTime":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","externalReviewId":"sample","id":"sample","importedAt":"2026-01-02T03:04:05Z","reviewReplyComment":"sample","reviewReplyPolicyViolation":"sample","reviewReplyState":"REVIEW_REPLY_STATE_UNSPECIFIED","reviewReplyUpdatedAt":"2026-01-02T03:04:05Z","reviewReplyUrl":"sample","reviewerDisplayName":"sample","reviewerProfilePhotoUrl":"sample","socialAccountId":"sample","starRating":"ONE","teamId":"sample","updateTime":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}],"total":1}"#,
         enums: &["/reviews/0/reviewReplyState", "/reviews/0/starRating"],
         maps: &[],
         decode: decode::<types::MiscGoogleBusinessGetReviewsResponse>,
@@ -1927,7 +1927,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_reviews",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1935,7 +1935,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_review_import_status",
         answer: "success",
-        sample: r#"{"imports":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"reviewsImported":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
+        sample: r#"{"imports":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"reviewsImported":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}]}"#,
         enums: &["/imports/0/status"],
         maps: &[],
         decode: decode::<types::MiscGoogleBusinessGetReviewImportStatusResponse>,
@@ -1943,7 +1943,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_review_import_status",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1951,7 +1951,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_import_reviews",
         answer: "success",
-        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"reviewsImported":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"reviewsImported":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/status"],
         maps: &[],
         decode: decode::<types::MiscGoogleBusinessImportReviewsResponse>,
@@ -1959,7 +1959,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_import_reviews",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1967,7 +1967,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_review_import_by_id",
         answer: "success",
-        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"reviewsImported":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"reviewsImported":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/status"],
         maps: &[],
         decode: decode::<types::MiscGoogleBusinessImportReviewsResponse>,
@@ -1975,7 +1975,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_review_import_by_id",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -1991,7 +1991,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_get_review_by_id",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2007,7 +2007,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_reply_to_review",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2023,7 +2023,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_google_business_delete_review_reply",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2039,7 +2039,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_instagram_search_audio",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2055,7 +2055,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_instagram_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2071,7 +2071,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_instagram_search_locations",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2079,7 +2079,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_instagram_business_discovery",
         answer: "success",
-        sample: r#"{"data":{"biography":"sample","followers_count":1.5,"id":"sample","media":{"data":[{"id":"sample","media_type":"sample"}]},"media_count":1.5,"name":"sample","profile_picture_url":"https://example.com/","username":"sample"},"exists":true}"#,
+        sample: r#"{"data":{"biography":"sample","followers_count":1,"id":"sample","media":{"data":[{"id":"sample","media_type":"sample"}]},"media_count":1,"name":"sample","profile_picture_url":"https://example.com/","username":"sample"},"exists":true}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::MiscInstagramBusinessDiscoveryResponse>,
@@ -2087,7 +2087,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_instagram_business_discovery",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2103,7 +2103,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_linkedin_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2119,7 +2119,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_linkedin_edit_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2135,7 +2135,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_linkedin_build_commentary",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2151,7 +2151,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_linkedin_get_tags",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2167,7 +2167,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_linkedin_delete_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2183,7 +2183,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_linkedin_edit_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2199,7 +2199,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_linkedin_reshare_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2215,7 +2215,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_mastodon_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2231,7 +2231,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_mastodon_edit_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2247,7 +2247,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_mastodon_delete_status",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2263,7 +2263,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_mastodon_edit_status",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2279,7 +2279,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_pinterest_delete_pin",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2295,7 +2295,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_pinterest_edit_pin",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2311,7 +2311,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_reddit_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2327,7 +2327,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_reddit_edit_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2343,7 +2343,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_reddit_delete_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2359,7 +2359,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_reddit_edit_post",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2375,7 +2375,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_reddit_get_post_requirements",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2383,7 +2383,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_reddit_get_subreddit_flairs",
         answer: "success",
-        sample: r#"[{"allowableContent":"sample","backgroundColor":"sample","cssClass":"sample","id":"sample","maxEmojis":1.5,"modOnly":true,"text":"sample","textColor":"sample"}]"#,
+        sample: r#"[{"allowableContent":"sample","backgroundColor":"sample","cssClass":"sample","id":"sample","maxEmojis":1,"modOnly":true,"text":"sample","textColor":"sample"}]"#,
         enums: &[],
         maps: &[],
         decode: decode::<
@@ -2393,7 +2393,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_reddit_get_subreddit_flairs",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2409,7 +2409,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_slack_delete_message",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2425,7 +2425,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_slack_edit_message",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2443,7 +2443,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_tiktok_get_commercial_music_trending_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2459,7 +2459,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_tiktok_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2475,7 +2475,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_twitter_delete_tweet",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2491,7 +2491,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_delete_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2507,7 +2507,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_edit_comment",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2523,7 +2523,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_get_channel_playlist",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2539,7 +2539,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_update_channel_playlist",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2555,7 +2555,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_create_new_channel_playlist",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2571,7 +2571,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_get_videos_from_playlist",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2587,7 +2587,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_add_video_to_playlist",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2603,7 +2603,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_delete_video_from_playlist",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2619,7 +2619,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_delete_channel_playlist",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2635,7 +2635,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_get_regions",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2651,7 +2651,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_set_thumbnail",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2667,7 +2667,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_delete_video",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2683,7 +2683,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_edit_video",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2699,7 +2699,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "misc_youtube_get_video_categories",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2707,7 +2707,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_organization",
         answer: "success",
-        sample: r#"{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1.5,"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","dailyCommentLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"dailyPostLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1.5,"monthlyReviewImportLimitPerAccount":1.5,"name":"sample","promotionCode":{"code":"sample","coupon":{"duration":"forever","durationInMonths":1.5,"percentOff":1.5,"valid":true}},"promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"subscription":{"billingInterval":"MONTHLY","cancelAt":"2026-01-02T03:04:05Z","cancelAtPeriodEnd":true,"canceledAt":"2026-01-02T03:04:05Z","coupon":{"amountOff":1.5,"createdAt":"2026-01-02T03:04:05Z","duration":"forever","durationInMonths":1.5,"id":"sample","maxRedemptions":1.5,"name":"sample","percentOff":1.5,"updatedAt":"2026-01-02T03:04:05Z","valid":true},"couponId":"sample","created":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","currentPeriodEnd":"2026-01-02T03:04:05Z","currentPeriodStart":"2026-01-02T03:04:05Z","customCurrency":"sample","customPriceLabel":"sample","customUnitAmount":1,"discountEnd":"2026-01-02T03:04:05Z","discountStart":"2026-01-02T03:04:05Z","endedAt":"2026-01-02T03:04:05Z","id":"sample","isCustomPrice":true,"maxMonthlyComments":1.5,"maxMonthlyImportedPosts":1.5,"maxMonthlyPosts":1.5,"maxMonthlyUploads":1.5,"metadata":{},"organizationId":"sample","pendingBillingInterval":"MONTHLY","pendingEffectiveAt":"2026-01-02T03:04:05Z","pendingPriceId":"sample","pendingScheduleId":"sample","pendingTier":"PRO","promotionCode":{"code":"sample","coupon":{"duration":"forever","percentOff":1.5,"valid":true}},"promotionCodeId":"sample","status":"trialing","stripePriceId":"sample","stripeSubscriptionId":"sample","stripeSubscriptionItems":[{"id":"sample","price":"sample","quantity":1.5}],"tier":"PRO","trialEnd":"2026-01-02T03:04:05Z","trialStart":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"},"suspended":true,"teams":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true}"#,
+        sample: r#"{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1,"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","dailyCommentLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"dailyPostLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1,"monthlyReviewImportLimitPerAccount":1,"name":"sample","promotionCode":{"code":"sample","coupon":{"duration":"forever","durationInMonths":1,"percentOff":1.5,"valid":true}},"promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"subscription":{"billingInterval":"MONTHLY","cancelAt":"2026-01-02T03:04:05Z","cancelAtPeriodEnd":true,"canceledAt":"2026-01-02T03:04:05Z","coupon":{"amountOff":1.5,"createdAt":"2026-01-02T03:04:05Z","duration":"forever","durationInMonths":1,"id":"sample","maxRedemptions":1,"name":"sample","percentOff":1.5,"updatedAt":"2026-01-02T03:04:05Z","valid":true},"couponId":"sample","created":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","currentPeriodEnd":"2026-01-02T03:04:05Z","currentPeriodStart":"2026-01-02T03:04:05Z","customCurrency":"sample","customPriceLabel":"sample","customUnitAmount":1,"discountEnd":"2026-01-02T03:04:05Z","discountStart":"2026-01-02T03:04:05Z","endedAt":"2026-01-02T03:04:05Z","id":"sample","isCustomPrice":true,"maxMonthlyComments":1,"maxMonthlyImportedPosts":1,"maxMonthlyPosts":1,"maxMonthlyUploads":1,"metadata":{},"organizationId":"sample","pendingBillingInterval":"MONTHLY","pendingEffectiveAt":"2026-01-02T03:04:05Z","pendingPriceId":"sample","pendingScheduleId":"sample","pendingTier":"PRO","promotionCode":{"code":"sample","coupon":{"duration":"forever","percentOff":1.5,"valid":true}},"promotionCodeId":"sample","status":"trialing","stripePriceId":"sample","stripeSubscriptionId":"sample","stripeSubscriptionItems":[{"id":"sample","price":"sample","quantity":1}],"tier":"PRO","trialEnd":"2026-01-02T03:04:05Z","trialStart":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"},"suspended":true,"teams":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true}"#,
         enums: &[
             "/createdBy/role",
             "/promotionCode/coupon/duration",
@@ -2725,7 +2725,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_organization",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2733,7 +2733,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_comments_usage",
         answer: "success",
-        sample: r#"{"limit":1.5,"remaining":1.5,"used":1.5}"#,
+        sample: r#"{"limit":1,"remaining":1,"used":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::OrganizationGetCommentsUsageResponse>,
@@ -2741,7 +2741,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_comments_usage",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2749,7 +2749,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_daily_limits_usage",
         answer: "success",
-        sample: r#"{"comments":{"limit":1.5,"remaining":1.5,"used":1.5},"date":"sample","posts":{"limit":1.5,"remaining":1.5,"used":1.5},"socialAccountId":"sample","type":"TIKTOK"}"#,
+        sample: r#"{"comments":{"limit":1,"remaining":1,"used":1},"date":"sample","posts":{"limit":1,"remaining":1,"used":1},"socialAccountId":"sample","type":"TIKTOK"}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::OrganizationGetDailyLimitsUsageResponse>,
@@ -2757,7 +2757,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_daily_limits_usage",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2765,7 +2765,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_imports_usage",
         answer: "success",
-        sample: r#"{"limitPerSocialAccount":1.5,"pagination":{"page":1.5,"pageSize":1.5,"total":1.5,"totalPages":1.5},"socialAccounts":[{"displayName":"sample","id":"sample","limit":1.5,"remaining":1.5,"type":"sample","used":1.5,"username":"sample"}]}"#,
+        sample: r#"{"limitPerSocialAccount":1,"pagination":{"page":1,"pageSize":1,"total":1,"totalPages":1},"socialAccounts":[{"displayName":"sample","id":"sample","limit":1,"remaining":1,"type":"sample","used":1,"username":"sample"}]}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::OrganizationGetImportsUsageResponse>,
@@ -2773,7 +2773,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_imports_usage",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2781,7 +2781,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_posts_usage",
         answer: "success",
-        sample: r#"{"limit":1.5,"remaining":1.5,"used":1.5}"#,
+        sample: r#"{"limit":1,"remaining":1,"used":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::OrganizationGetCommentsUsageResponse>,
@@ -2789,7 +2789,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_posts_usage",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2797,7 +2797,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_uploads_usage",
         answer: "success",
-        sample: r#"{"limit":1.5,"remaining":1.5,"used":1.5}"#,
+        sample: r#"{"limit":1,"remaining":1,"used":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::OrganizationGetCommentsUsageResponse>,
@@ -2805,7 +2805,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "organization_get_uploads_usage",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2813,7 +2813,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_list",
         answer: "success",
-        sample: r#"{"items":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"teamId":"sample","totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        sample: r#"{"items":[{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1,"teamId":"sample","totalRows":1,"updatedAt":"2026-01-02T03:04:05Z"}],"total":1}"#,
         enums: &["/items/0/status"],
         maps: &[],
         decode: decode::<types::PostCsvGetListResponse>,
@@ -2821,7 +2821,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2829,7 +2829,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_create",
         answer: "success",
-        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"teamId":"sample","totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1,"teamId":"sample","totalRows":1,"updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/status"],
         maps: &[],
         decode: decode::<types::PostCsvImport>,
@@ -2837,7 +2837,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_create",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2845,7 +2845,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_by_id",
         answer: "success",
-        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"teamId":"sample","totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1,"fileName":"sample","id":"sample","organizationId":"sample","processedRows":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1,"teamId":"sample","totalRows":1,"updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/status"],
         maps: &[],
         decode: decode::<types::PostCsvImport>,
@@ -2853,7 +2853,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_by_id",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2861,7 +2861,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_rows",
         answer: "success",
-        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importId":"sample","normalizedPayload":null,"postId":"sample","rawRow":{},"rowNumber":1.5,"status":"SUCCESS"}],"total":1.5}"#,
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importId":"sample","normalizedPayload":null,"postId":"sample","rawRow":{},"rowNumber":1,"status":"SUCCESS"}],"total":1}"#,
         enums: &["/items/0/status"],
         maps: &["/items/0/rawRow"],
         decode: decode::<types::PostCsvGetRowsResponse>,
@@ -2869,7 +2869,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_rows",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2877,7 +2877,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_status",
         answer: "success",
-        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1.5,"id":"sample","processedRows":1.5,"startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1.5,"totalRows":1.5,"updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"completedAt":"2026-01-02T03:04:05Z","error":"sample","failedRows":1,"id":"sample","processedRows":1,"startedAt":"2026-01-02T03:04:05Z","status":"PENDING","successRows":1,"totalRows":1,"updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &["/status"],
         maps: &[],
         decode: decode::<types::PostCsvGetStatusResponse>,
@@ -2885,7 +2885,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_csv_get_status",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2893,7 +2893,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_get_status",
         answer: "success",
-        sample: r#"{"imports":[{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}]}"#,
+        sample: r#"{"imports":[{"analyticsImported":1,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}]}"#,
         enums: &["/imports/0/mediaType", "/imports/0/status", "/imports/0/surface"],
         maps: &[],
         decode: decode::<types::PostImportGetStatusResponse>,
@@ -2901,7 +2901,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_get_status",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2909,7 +2909,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_create",
         answer: "success",
-        sample: r#"{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
+        sample: r#"{"analyticsImported":1,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
         enums: &["/mediaType", "/status", "/surface"],
         maps: &[],
         decode: decode::<types::PostHistoryImport>,
@@ -2917,7 +2917,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_create",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2925,7 +2925,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_get_imported_posts",
         answer: "success",
-        sample: r#"{"limit":1.5,"posts":[{"analytics":[{"comments":1.5,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1.5,"forced":true,"id":"sample","impressions":1.5,"impressionsUnique":1.5,"likes":1.5,"profilePostId":"sample","raw":null,"saves":1.5,"shares":1.5,"updatedAt":"2026-01-02T03:04:05Z","views":1.5,"viewsUnique":1.5}],"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}],"remainingCapacity":1.5,"total":1.5}"#,
+        sample: r#"{"limit":1,"posts":[{"analytics":[{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"profilePostId":"sample","raw":null,"saves":1,"shares":1,"updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}],"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","description":"sample","externalId":"sample","externallyDeletedAt":"2026-01-02T03:04:05Z","extraData":null,"id":"sample","importedAt":"2026-01-02T03:04:05Z","internal":true,"permalink":"sample","postId":"sample","publishedAt":"2026-01-02T03:04:05Z","smallThumbnail":"sample","socialAccountId":"sample","subreddit":"sample","thumbnail":"sample","title":"sample","type":"POST","updatedAt":"2026-01-02T03:04:05Z"}],"remainingCapacity":1,"total":1}"#,
         enums: &["/posts/0/type"],
         maps: &[],
         decode: decode::<types::PostImportGetImportedPostsResponse>,
@@ -2933,7 +2933,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_get_imported_posts",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2941,7 +2941,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_delete_imported_posts",
         answer: "success",
-        sample: r#"{"deletedCount":1.5}"#,
+        sample: r#"{"deletedCount":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::PostImportDeleteImportedPostsResponse>,
@@ -2949,7 +2949,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_delete_imported_posts",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2957,7 +2957,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_get_by_id",
         answer: "success",
-        sample: r#"{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
+        sample: r#"{"analyticsImported":1,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
         enums: &["/mediaType", "/status", "/surface"],
         maps: &[],
         decode: decode::<types::PostHistoryImport>,
@@ -2965,7 +2965,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_get_by_id",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2973,7 +2973,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_retry_import",
         answer: "success",
-        sample: r#"{"analyticsImported":1.5,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1.5,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1.5,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
+        sample: r#"{"analyticsImported":1,"completedAt":"2026-01-02T03:04:05Z","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","error":"sample","id":"sample","importCarousels":true,"mediaType":"VIDEO","postsImported":1,"rateLimitResetAt":"2026-01-02T03:04:05Z","requestedCount":1,"socialAccountId":"sample","startedAt":"2026-01-02T03:04:05Z","status":"PENDING","surface":"PROFILE_GRID","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","withAnalytics":true}"#,
         enums: &["/mediaType", "/status", "/surface"],
         maps: &[],
         decode: decode::<types::PostHistoryImport>,
@@ -2981,7 +2981,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_import_retry_import",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -2989,7 +2989,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get_list",
         answer: "success",
-        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"createdAt":"2026-01-02T03:04:05Z","id":"sample","teamId":"sample","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","id":"sample","type":"image","updatedAt":"2026-01-02T03:04:05Z"},"uploadId":"sample"}]}],"total":1.5}"#,
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{},"DISCORD":{"channelId":"sample"},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{"text":"sample"},"MASTODON":{},"PINTEREST":{"boardName":"sample"},"REDDIT":{"sr":"sample","text":"sample"},"SLACK":{"channelId":"sample"},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"externalData":{"BLUESKY":{},"DISCORD":{},"FACEBOOK":{},"GOOGLE_BUSINESS":{},"INSTAGRAM":{},"LINKEDIN":{},"MASTODON":{},"PINTEREST":{},"REDDIT":{},"SLACK":{},"SNAPCHAT":{},"THREADS":{},"TIKTOK":{},"TWITTER":{},"YOUTUBE":{}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"createdAt":"2026-01-02T03:04:05Z","id":"sample","teamId":"sample","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","id":"sample","type":"image","updatedAt":"2026-01-02T03:04:05Z"},"uploadId":"sample"}]}],"total":1}"#,
         enums: &[
             "/items/0/socialAccounts/0/socialAccount/type",
             "/items/0/status",
@@ -3001,7 +3001,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3009,7 +3009,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_create",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/data/BLUESKY/labels/0",
             "/data/FACEBOOK/type",
@@ -3052,7 +3052,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_create",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3060,7 +3060,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_reconnect_social_account",
         answer: "success",
-        sample: r#"{"failed":1.5,"results":[{"message":"sample","postId":"sample","statusAfter":"DRAFT","statusBefore":"DRAFT","success":true,"title":"sample"}],"succeeded":1.5,"total":1.5}"#,
+        sample: r#"{"failed":1,"results":[{"message":"sample","postId":"sample","statusAfter":"DRAFT","statusBefore":"DRAFT","success":true,"title":"sample"}],"succeeded":1,"total":1}"#,
         enums: &["/results/0/statusAfter", "/results/0/statusBefore"],
         maps: &[],
         decode: decode::<types::PostReconnectSocialAccountResponse>,
@@ -3068,7 +3068,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_reconnect_social_account",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3076,7 +3076,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get_reconnect_social_account_candidates",
         answer: "success",
-        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","id":"sample","postDate":"2026-01-02T03:04:05Z","status":"DRAFT","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        sample: r#"{"items":[{"createdAt":"2026-01-02T03:04:05Z","id":"sample","postDate":"2026-01-02T03:04:05Z","status":"DRAFT","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"total":1}"#,
         enums: &["/items/0/status"],
         maps: &[],
         decode: decode::<types::PostGetReconnectSocialAccountCandidatesResponse>,
@@ -3084,7 +3084,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get_reconnect_social_account_candidates",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3092,7 +3092,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get_by_reference_key",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"id":"sample"}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5},"uploadId":"sample"}]}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"id":"sample"}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1},"uploadId":"sample"}]}"#,
         enums: &[
             "/data/BLUESKY/labels/0",
             "/data/FACEBOOK/type",
@@ -3139,7 +3139,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get_by_reference_key",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3147,7 +3147,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"id":"sample"}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5},"uploadId":"sample"}]}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"socialAccounts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","socialAccount":{"avatarUrl":"sample","bio":"sample","channels":[{"id":"sample"}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"},"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z","uploads":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","upload":{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1},"uploadId":"sample"}]}"#,
         enums: &[
             "/data/BLUESKY/labels/0",
             "/data/FACEBOOK/type",
@@ -3194,7 +3194,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_get",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3202,7 +3202,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_delete",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/data/BLUESKY/labels/0",
             "/data/FACEBOOK/type",
@@ -3245,7 +3245,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_delete",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3253,7 +3253,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_update",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/data/BLUESKY/labels/0",
             "/data/FACEBOOK/type",
@@ -3296,7 +3296,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_update",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3304,7 +3304,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_retry",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1.5,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1.5,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"deletedAt":"2026-01-02T03:04:05Z","error":"sample","errors":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","GOOGLE_BUSINESS":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","PINTEREST":"sample","REDDIT":"sample","SLACK":"sample","SNAPCHAT":"sample","THREADS":"sample","TIKTOK":"sample","TWITTER":"sample","YOUTUBE":"sample"},"errorsVerbose":{"BLUESKY":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"DISCORD":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"FACEBOOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"GOOGLE_BUSINESS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"INSTAGRAM":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"LINKEDIN":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"MASTODON":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"PINTEREST":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"REDDIT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SLACK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"SNAPCHAT":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"THREADS":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TIKTOK":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"TWITTER":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"},"YOUTUBE":{"code":"sample","errorMessage":"sample","httpStatus":1,"isTransient":true,"meta":null,"retryability":"retryable","userFacingMessage":"sample"}},"externalData":{"BLUESKY":{"cid":"sample","did":"sample","id":"sample","permalink":"sample","uri":"sample"},"DISCORD":{"channelId":"sample","id":"sample","permalink":"sample"},"FACEBOOK":{"id":"sample","permalink":"sample","postId":"sample","thumbnail":"sample","videoId":"sample"},"GOOGLE_BUSINESS":{"id":"sample","permalink":"sample"},"INSTAGRAM":{"creationId":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"LINKEDIN":{"activity":"sample","id":"sample","permalink":"sample","thumbnail":"sample"},"MASTODON":{"id":"sample","permalink":"sample","thumbnail":"sample"},"PINTEREST":{"id":"sample","permalink":"sample","thumbnail":"sample"},"REDDIT":{"id":"sample","permalink":"sample","subreddit_name":"sample"},"SLACK":{"channelId":"sample","id":"sample","permalink":"sample"},"SNAPCHAT":{"id":"sample","mediaId":"sample","permalink":"sample","profileId":"sample","sourceUploadId":"sample","status":"MEDIA_UPLOADED","type":"STORY"},"THREADS":{"creationId":"sample","id":"sample","permalink":"sample"},"TIKTOK":{"id":"sample","permalink":"sample","requestId":"sample","shareId":"sample","status":"sample"},"TWITTER":{"id":"sample","permalink":"sample"},"YOUTUBE":{"id":"sample","permalink":"sample","sessionUri":"sample","thumbnail":"sample"}},"id":"sample","organizationId":"sample","postDate":"2026-01-02T03:04:05Z","postedDate":"2026-01-02T03:04:05Z","referenceKey":"sample","retryCount":1,"status":"DRAFT","teamId":"sample","title":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/data/BLUESKY/labels/0",
             "/data/FACEBOOK/type",
@@ -3347,7 +3347,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "post_retry",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3363,7 +3363,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_get_by_type",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3379,7 +3379,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_connect",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3395,7 +3395,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_connection_check",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3411,7 +3411,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_copy",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3427,7 +3427,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_create_portal_link",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3443,7 +3443,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_disconnect",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3463,7 +3463,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_profile_refresh",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3479,7 +3479,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_refresh_channels",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3495,7 +3495,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_set_channel",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3503,7 +3503,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_get_accounts_to_delete",
         answer: "success",
-        sample: r#"{"items":[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"pagination":{"page":1.5,"pageSize":1.5,"total":1.5,"totalPages":1.5}}"#,
+        sample: r#"{"items":[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"pagination":{"page":1,"pageSize":1,"total":1,"totalPages":1}}"#,
         enums: &[
             "/items/0/instagramConnectionMethod",
             "/items/0/twitterSubType",
@@ -3515,7 +3515,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_get_accounts_to_delete",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3531,7 +3531,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "social_account_unset_channel",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3539,7 +3539,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_get_list",
         answer: "success",
-        sample: r#"{"items":[{"avatarUrl":"sample","bio":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","description":"sample","id":"sample","items":[],"name":"sample","socials":{},"teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","username":"sample"},"bots":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1.5,"createdAt":"2026-01-02T03:04:05Z","createdById":"sample","dailyCommentLimit":{},"dailyPostLimit":{},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1.5,"monthlyReviewImportLimitPerAccount":1.5,"name":"sample","promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"suspended":true,"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}],"total":1.5}"#,
+        sample: r#"{"items":[{"avatarUrl":"sample","bio":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","description":"sample","id":"sample","items":[],"name":"sample","socials":{},"teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","username":"sample"},"bots":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1,"createdAt":"2026-01-02T03:04:05Z","createdById":"sample","dailyCommentLimit":{},"dailyPostLimit":{},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1,"monthlyReviewImportLimitPerAccount":1,"name":"sample","promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"suspended":true,"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}],"total":1}"#,
         enums: &[
             "/items/0/createdBy/role",
             "/items/0/socialAccounts/0/instagramConnectionMethod",
@@ -3552,7 +3552,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_get_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3568,7 +3568,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_create_team",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3576,7 +3576,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_get_team",
         answer: "success",
-        sample: r#"{"avatarUrl":"sample","bio":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","description":"sample","id":"sample","items":[{"analytics":[],"bioId":"sample","createdAt":"2026-01-02T03:04:05Z","enabled":true,"icon":"sample","id":"sample","link":"sample","name":"sample","order":1.5,"updatedAt":"2026-01-02T03:04:05Z"}],"name":"sample","socials":{},"teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","username":"sample"},"bots":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1.5,"createdAt":"2026-01-02T03:04:05Z","createdById":"sample","dailyCommentLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"dailyPostLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1.5,"monthlyReviewImportLimitPerAccount":1.5,"name":"sample","promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"suspended":true,"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}"#,
+        sample: r#"{"avatarUrl":"sample","bio":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","description":"sample","id":"sample","items":[{"analytics":[],"bioId":"sample","createdAt":"2026-01-02T03:04:05Z","enabled":true,"icon":"sample","id":"sample","link":"sample","name":"sample","order":1.5,"updatedAt":"2026-01-02T03:04:05Z"}],"name":"sample","socials":{},"teamId":"sample","updatedAt":"2026-01-02T03:04:05Z","username":"sample"},"bots":[{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","teamId":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"createdAt":"2026-01-02T03:04:05Z","createdBy":{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","email":"sample","emailVerified":"2026-01-02T03:04:05Z","externalId":"sample","firstName":"sample","id":"sample","lastName":"sample","role":"ADMIN","timezone":"sample","updatedAt":"2026-01-02T03:04:05Z"},"createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organization":{"analyticsDisabled":true,"analyticsInterval":1.5,"analyticsPostsDisabled":true,"analyticsPostsInterval":1.5,"apiAccess":true,"avatarUrl":"sample","commentImportLimitPerPost":1,"createdAt":"2026-01-02T03:04:05Z","createdById":"sample","dailyCommentLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"dailyPostLimit":{"BLUESKY":1.5,"DISCORD":1.5,"FACEBOOK":1.5,"GOOGLE_BUSINESS":1.5,"INSTAGRAM":1.5,"LINKEDIN":1.5,"MASTODON":1.5,"PINTEREST":1.5,"REDDIT":1.5,"SLACK":1.5,"SNAPCHAT":1.5,"THREADS":1.5,"TIKTOK":1.5,"TWITTER":1.5,"YOUTUBE":1.5},"deleteAccountAfter":1,"deletedAt":"2026-01-02T03:04:05Z","disconnectCheckEnabled":true,"id":"sample","monthlyImportLimitPerAccount":1,"monthlyReviewImportLimitPerAccount":1,"name":"sample","promotionCodeId":"sample","ref":"sample","showVerboseErrors":true,"suspended":true,"updatedAt":"2026-01-02T03:04:05Z","uploadsCompressionEnabled":true},"organizationId":"sample","socialAccounts":[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}],"updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[
             "/createdBy/role",
             "/socialAccounts/0/instagramConnectionMethod",
@@ -3589,7 +3589,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_get_team",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3605,7 +3605,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_delete_team",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3621,7 +3621,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "team_update_team",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3629,7 +3629,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_get_list",
         answer: "success",
-        sample: r#"[{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","posts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","uploadId":"sample"}],"teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}]"#,
+        sample: r#"[{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","posts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","uploadId":"sample"}],"teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}]"#,
         enums: &["/0/type"],
         maps: &[],
         decode: decode::<::std::vec::Vec<types::Upload>>,
@@ -3637,7 +3637,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_get_list",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3645,7 +3645,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_create",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::UploadUpload>,
@@ -3653,7 +3653,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_create",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3661,7 +3661,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_delete_many",
         answer: "success",
-        sample: r#"[{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}]"#,
+        sample: r#"[{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}]"#,
         enums: &["/0/type"],
         maps: &[],
         decode: decode::<::std::vec::Vec<types::UploadUpload>>,
@@ -3669,7 +3669,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_delete_many",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3677,7 +3677,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_finalize_large_upload",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::UploadUpload>,
@@ -3685,7 +3685,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_finalize_large_upload",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3693,7 +3693,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_create_from_url",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::UploadUpload>,
@@ -3701,7 +3701,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_create_from_url",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3717,7 +3717,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_init_large_upload",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3733,7 +3733,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_abort_multipart_upload",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3741,7 +3741,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_complete_multipart_upload",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::UploadUpload>,
@@ -3749,7 +3749,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_complete_multipart_upload",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3765,7 +3765,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_init_multipart_upload",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3781,7 +3781,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_sign_multipart_parts",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3789,7 +3789,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_get",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","posts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","uploadId":"sample"}],"teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","posts":[{"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","postId":"sample","updatedAt":"2026-01-02T03:04:05Z","uploadId":"sample"}],"teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::Upload>,
@@ -3797,7 +3797,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_get",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -3805,7 +3805,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_delete",
         answer: "success",
-        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1.5,"height":1.5,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1.5}"#,
+        sample: r#"{"createdAt":"2026-01-02T03:04:05Z","ext":"sample","externalLink":"https://example.com/","fileSize":1,"height":1,"iconPath":"sample","iconUrl":"https://example.com/","id":"sample","mime":"sample","organizationId":"sample","path":"sample","teamId":"sample","thumbnailPath":"sample","thumbnailUrl":"https://example.com/","type":"image","updatedAt":"2026-01-02T03:04:05Z","url":"https://example.com/","videoLength":1.5,"width":1}"#,
         enums: &["/type"],
         maps: &[],
         decode: decode::<types::UploadUpload>,
@@ -3813,7 +3813,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "upload_delete",
         answer: "error",
-        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1.5}"#,
+        sample: r#"{"issues":[{"code":"invalid_type","message":"sample","path":["sample"]}],"message":"sample","statusCode":1}"#,
         enums: &["/issues/0/code"],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -4229,7 +4229,7 @@ async fn comment_get_list(client: &Client) -> Result<Answer, Failure> {
 async fn comment_create(client: &Client) -> Result<Answer, Failure> {
     let a_body: types::CommentCreateBody = sample(
         "body",
-        r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","text":"sample","title":"sample"}"#,
+        r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"2026-01-02T03:04:05Z","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","text":"sample","title":"sample"}"#,
     )?;
     outcome(client.comment_create(&a_body).await).await
 }
@@ -4313,7 +4313,7 @@ async fn comment_update(client: &Client) -> Result<Answer, Failure> {
     let a_id: String = sample("id", r#""sample""#)?;
     let a_body: types::CommentUpdateBody = sample(
         "body",
-        r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","text":"sample","title":"sample"}"#,
+        r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"2026-01-02T03:04:05Z","socialAccountTypes":["TIKTOK"],"status":"DRAFT","text":"sample","title":"sample"}"#,
     )?;
     outcome(client.comment_update(&a_id, &a_body).await).await
 }
@@ -5257,7 +5257,7 @@ async fn post_get_list(client: &Client) -> Result<Answer, Failure> {
 async fn post_create(client: &Client) -> Result<Answer, Failure> {
     let a_body: types::PostCreateBody = sample(
         "body",
-        r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"sample","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","title":"sample"}"#,
+        r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"2026-01-02T03:04:05Z","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","title":"sample"}"#,
     )?;
     outcome(client.post_create(&a_body).await).await
 }
@@ -5299,7 +5299,7 @@ async fn post_update(client: &Client) -> Result<Answer, Failure> {
     let a_id: String = sample("id", r#""sample""#)?;
     let a_body: types::PostUpdateBody = sample(
         "body",
-        r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"sample","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","title":"sample"}"#,
+        r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"2026-01-02T03:04:05Z","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","title":"sample"}"#,
     )?;
     outcome(client.post_update(&a_id, &a_body).await).await
 }
@@ -5337,7 +5337,7 @@ async fn social_account_copy(client: &Client) -> Result<Answer, Failure> {
 async fn social_account_create_portal_link(client: &Client) -> Result<Answer, Failure> {
     let a_body: types::SocialAccountCreatePortalLinkBody = sample(
         "body",
-        r#"{"disableAutoLogin":true,"expiresIn":1,"forceBrowserOAuth":true,"goBackButtonText":"sample","hideGoBackButton":true,"hideLanguageSwitcher":true,"hidePoweredBy":true,"hideUserLogo":true,"hideUserName":true,"instagramConnectionMethod":"FACEBOOK","language":"en","logoUrl":"https://example.com/","maxSocialAccountsConnected":1.5,"redirectUrl":"https://example.com/","serverUrl":"https://example.com/","showModalOnConnectSuccess":true,"socialAccountTypes":["TIKTOK"],"teamId":"sample","tiktokForceLogin":true,"userLogoUrl":"https://example.com/","userName":"sample","withBusinessScope":true}"#,
+        r#"{"disableAutoLogin":true,"expiresIn":1,"forceBrowserOAuth":true,"goBackButtonText":"sample","hideGoBackButton":true,"hideLanguageSwitcher":true,"hidePoweredBy":true,"hideUserLogo":true,"hideUserName":true,"instagramConnectionMethod":"FACEBOOK","language":"en","logoUrl":"https://example.com/","maxSocialAccountsConnected":1,"redirectUrl":"https://example.com/","serverUrl":"https://example.com/","showModalOnConnectSuccess":true,"socialAccountTypes":["TIKTOK"],"teamId":"sample","tiktokForceLogin":true,"userLogoUrl":"https://example.com/","userName":"sample","withBusinessScope":true}"#,
     )?;
     outcome(client.social_account_create_portal_link(&a_body).await).await
 }
