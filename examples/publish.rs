@@ -49,7 +49,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         data,
         chrono::Utc::now(),
         vec![types::Platform::Linkedin, types::Platform::Twitter],
-        types::CommentCreateBodyStatus::Scheduled,
+        types::DraftOrScheduled::Scheduled,
         team_id.as_str(),
         "Launch",
     );

@@ -1020,7 +1020,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","dislikes":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"profilePostId":"sample","raw":null,"saves":1,"shares":1,"updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::AnalyticsGetPostAnalyticsResponseItem>,
+        decode: decode::<types::AnalyticsPostResponseItem>,
     },
     Body {
         operation: "analytics_force_post_analytics",
@@ -1072,7 +1072,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"comments":1,"createdAt":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","followers":1,"following":1,"forced":true,"id":"sample","impressions":1,"impressionsUnique":1,"likes":1,"postCount":1,"socialAccountId":"sample","updatedAt":"2026-01-02T03:04:05Z","views":1,"viewsUnique":1}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::AnalyticsGetSocialAccountAnalyticsResponseItem>,
+        decode: decode::<types::AnalyticsSocialAccountResponseItem>,
     },
     Body {
         operation: "analytics_force_social_account_analytics",
@@ -1359,7 +1359,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_bluesky_delete_comment",
@@ -1375,7 +1375,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_bluesky_delete_post",
@@ -1391,7 +1391,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_discord_delete_message",
@@ -1407,7 +1407,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_facebook_delete_comment",
@@ -1423,7 +1423,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditCommentResponse>,
+        decode: decode::<types::MiscEditCommentResponse>,
     },
     Body {
         operation: "misc_facebook_edit_comment",
@@ -1439,7 +1439,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_facebook_delete_post",
@@ -1455,7 +1455,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditPostResponse>,
+        decode: decode::<types::MiscEditResponse>,
     },
     Body {
         operation: "misc_facebook_edit_post",
@@ -1615,7 +1615,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"name":"sample"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetLocationResponse>,
+        decode: decode::<types::MiscGoogleBusinessResponse>,
     },
     Body {
         operation: "misc_google_business_get_location",
@@ -1631,7 +1631,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"name":"sample"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetLocationResponse>,
+        decode: decode::<types::MiscGoogleBusinessResponse>,
     },
     Body {
         operation: "misc_google_business_update_location",
@@ -1647,7 +1647,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"attributes":[{"name":"sample","repeatedEnumValue":{"setValues":["sample"]},"uriValues":[{"uri":"sample"}],"values":[null]}],"name":"sample"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetAttributesResponse>,
+        decode: decode::<types::MiscGoogleBusinessAttributesResponse>,
     },
     Body {
         operation: "misc_google_business_get_attributes",
@@ -1663,7 +1663,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"attributes":[{"name":"sample","repeatedEnumValue":{"setValues":["sample"]},"uriValues":[{"uri":"sample"}],"values":[null]}],"name":"sample"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetAttributesResponse>,
+        decode: decode::<types::MiscGoogleBusinessAttributesResponse>,
     },
     Body {
         operation: "misc_google_business_update_attributes",
@@ -1711,7 +1711,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"menus":[{}],"name":"sample"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetFoodMenusResponse>,
+        decode: decode::<types::MiscGoogleBusinessFoodMenusResponse>,
     },
     Body {
         operation: "misc_google_business_get_food_menus",
@@ -1727,7 +1727,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"menus":[{}],"name":"sample"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetFoodMenusResponse>,
+        decode: decode::<types::MiscGoogleBusinessFoodMenusResponse>,
     },
     Body {
         operation: "misc_google_business_update_food_menus",
@@ -1743,7 +1743,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"name":"sample"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetLocationResponse>,
+        decode: decode::<types::MiscGoogleBusinessResponse>,
     },
     Body {
         operation: "misc_google_business_update_hours",
@@ -1791,7 +1791,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_google_business_delete_place_action_link",
@@ -1823,7 +1823,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"name":"sample","serviceItems":[{}]}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetServiceListResponse>,
+        decode: decode::<types::MiscGoogleBusinessServiceListResponse>,
     },
     Body {
         operation: "misc_google_business_get_service_list",
@@ -1839,7 +1839,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"name":"sample","serviceItems":[{}]}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessGetServiceListResponse>,
+        decode: decode::<types::MiscGoogleBusinessServiceListResponse>,
     },
     Body {
         operation: "misc_google_business_update_service_list",
@@ -1874,7 +1874,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"description":"sample","googleUrl":"https://example.com/","locationAssociation":{"category":"CATEGORY_UNSPECIFIED","priceListItemId":"sample"},"mediaFormat":"PHOTO","name":"sample","sourceUrl":"https://example.com/","thumbnailUrl":"https://example.com/"}"#,
         enums: &["/locationAssociation/category", "/mediaFormat"],
         maps: &[],
-        decode: decode::<types::MiscGoogleBusinessListMediaResponseMediaItem>,
+        decode: decode::<types::MiscGoogleBusinessMediaResponseMediaItem>,
     },
     Body {
         operation: "misc_google_business_add_media",
@@ -1890,7 +1890,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_google_business_delete_media",
@@ -1906,7 +1906,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_google_business_delete_post",
@@ -2050,7 +2050,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_instagram_delete_comment",
@@ -2098,7 +2098,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_linkedin_delete_comment",
@@ -2114,7 +2114,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditCommentResponse>,
+        decode: decode::<types::MiscEditCommentResponse>,
     },
     Body {
         operation: "misc_linkedin_edit_comment",
@@ -2162,7 +2162,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_linkedin_delete_post",
@@ -2178,7 +2178,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditPostResponse>,
+        decode: decode::<types::MiscEditResponse>,
     },
     Body {
         operation: "misc_linkedin_edit_post",
@@ -2210,7 +2210,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_mastodon_delete_comment",
@@ -2226,7 +2226,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditCommentResponse>,
+        decode: decode::<types::MiscEditCommentResponse>,
     },
     Body {
         operation: "misc_mastodon_edit_comment",
@@ -2242,7 +2242,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_mastodon_delete_status",
@@ -2258,7 +2258,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditPostResponse>,
+        decode: decode::<types::MiscEditResponse>,
     },
     Body {
         operation: "misc_mastodon_edit_status",
@@ -2274,7 +2274,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_pinterest_delete_pin",
@@ -2290,7 +2290,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditPostResponse>,
+        decode: decode::<types::MiscEditResponse>,
     },
     Body {
         operation: "misc_pinterest_edit_pin",
@@ -2306,7 +2306,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_reddit_delete_comment",
@@ -2322,7 +2322,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditCommentResponse>,
+        decode: decode::<types::MiscEditCommentResponse>,
     },
     Body {
         operation: "misc_reddit_edit_comment",
@@ -2338,7 +2338,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_reddit_delete_post",
@@ -2354,7 +2354,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditPostResponse>,
+        decode: decode::<types::MiscEditResponse>,
     },
     Body {
         operation: "misc_reddit_edit_post",
@@ -2404,7 +2404,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_slack_delete_message",
@@ -2420,7 +2420,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditPostResponse>,
+        decode: decode::<types::MiscEditResponse>,
     },
     Body {
         operation: "misc_slack_edit_message",
@@ -2454,7 +2454,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_tiktok_delete_comment",
@@ -2470,7 +2470,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_twitter_delete_tweet",
@@ -2486,7 +2486,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_youtube_delete_comment",
@@ -2502,7 +2502,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditCommentResponse>,
+        decode: decode::<types::MiscEditCommentResponse>,
     },
     Body {
         operation: "misc_youtube_edit_comment",
@@ -2662,7 +2662,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "misc_youtube_delete_video",
@@ -2678,7 +2678,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"permalink":"sample","success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscFacebookEditPostResponse>,
+        decode: decode::<types::MiscEditResponse>,
     },
     Body {
         operation: "misc_youtube_edit_video",
@@ -2736,7 +2736,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"limit":1,"remaining":1,"used":1}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::OrganizationGetCommentsUsageResponse>,
+        decode: decode::<types::OrganizationGetUsageResponse>,
     },
     Body {
         operation: "organization_get_comments_usage",
@@ -2784,7 +2784,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"limit":1,"remaining":1,"used":1}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::OrganizationGetCommentsUsageResponse>,
+        decode: decode::<types::OrganizationGetUsageResponse>,
     },
     Body {
         operation: "organization_get_posts_usage",
@@ -2800,7 +2800,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"limit":1,"remaining":1,"used":1}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::OrganizationGetCommentsUsageResponse>,
+        decode: decode::<types::OrganizationGetUsageResponse>,
     },
     Body {
         operation: "organization_get_uploads_usage",
@@ -3047,7 +3047,7 @@ pub const BODIES: &[Body] = &[
             "/status",
         ],
         maps: &[],
-        decode: decode::<types::PostCreateResponse>,
+        decode: decode::<types::PostResponse>,
     },
     Body {
         operation: "post_create",
@@ -3240,7 +3240,7 @@ pub const BODIES: &[Body] = &[
             "/status",
         ],
         maps: &[],
-        decode: decode::<types::PostDeleteResponse>,
+        decode: decode::<types::PostDeleteOrRetryResponse>,
     },
     Body {
         operation: "post_delete",
@@ -3291,7 +3291,7 @@ pub const BODIES: &[Body] = &[
             "/status",
         ],
         maps: &[],
-        decode: decode::<types::PostCreateResponse>,
+        decode: decode::<types::PostResponse>,
     },
     Body {
         operation: "post_update",
@@ -3342,7 +3342,7 @@ pub const BODIES: &[Body] = &[
             "/status",
         ],
         maps: &[],
-        decode: decode::<types::PostDeleteResponse>,
+        decode: decode::<types::PostDeleteOrRetryResponse>,
     },
     Body {
         operation: "post_retry",
@@ -3406,7 +3406,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"[{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{},"name":"sample","username":"sample","webhook":{}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}]"#,
         enums: &["/0/instagramConnectionMethod", "/0/twitterSubType", "/0/type"],
         maps: &[],
-        decode: decode::<::std::vec::Vec<types::SocialAccountCopyResponseItem>>,
+        decode: decode::<::std::vec::Vec<types::SocialAccountResponseItem>>,
     },
     Body {
         operation: "social_account_copy",
@@ -3438,7 +3438,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccountCopyResponseItem>,
+        decode: decode::<types::SocialAccountResponseItem>,
     },
     Body {
         operation: "social_account_disconnect",
@@ -3474,7 +3474,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccountCopyResponseItem>,
+        decode: decode::<types::SocialAccountResponseItem>,
     },
     Body {
         operation: "social_account_refresh_channels",
@@ -3490,7 +3490,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccountCopyResponseItem>,
+        decode: decode::<types::SocialAccountResponseItem>,
     },
     Body {
         operation: "social_account_set_channel",
@@ -3526,7 +3526,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","bio":"sample","channels":[{"address":"sample","avatarUrl":"sample","id":"sample","metadata":{"allowGalleries":true,"allowImages":true,"allowVideos":true,"linkFlairEnabled":true},"name":"sample","username":"sample","webhook":{"avatar":"sample","id":"sample","name":"sample","url":"sample"}}],"createdAt":"2026-01-02T03:04:05Z","deleteOn":"2026-01-02T03:04:05Z","deletedAt":"2026-01-02T03:04:05Z","disconnectedCheckTryAt":"2026-01-02T03:04:05Z","displayName":"sample","externalId":"sample","id":"sample","instagramConnectionMethod":"FACEBOOK","isTiktokBusinessAccount":true,"mastodonServerId":"sample","teamId":"sample","twitterSubType":"none","type":"TIKTOK","updatedAt":"2026-01-02T03:04:05Z","userDisplayName":"sample","userId":"sample","userUsername":"sample","username":"sample"}"#,
         enums: &["/instagramConnectionMethod", "/twitterSubType", "/type"],
         maps: &[],
-        decode: decode::<types::SocialAccountCopyResponseItem>,
+        decode: decode::<types::SocialAccountResponseItem>,
     },
     Body {
         operation: "social_account_unset_channel",
@@ -3563,7 +3563,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::TeamCreateTeamResponse>,
+        decode: decode::<types::TeamResponse>,
     },
     Body {
         operation: "team_create_team",
@@ -3600,7 +3600,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::TeamCreateTeamResponse>,
+        decode: decode::<types::TeamResponse>,
     },
     Body {
         operation: "team_delete_team",
@@ -3616,7 +3616,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"avatarUrl":"sample","createdAt":"2026-01-02T03:04:05Z","createdById":"sample","deletedAt":"2026-01-02T03:04:05Z","id":"sample","name":"sample","organizationId":"sample","updatedAt":"2026-01-02T03:04:05Z"}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::TeamCreateTeamResponse>,
+        decode: decode::<types::TeamResponse>,
     },
     Body {
         operation: "team_update_team",
@@ -3728,7 +3728,7 @@ pub const BODIES: &[Body] = &[
         sample: r#"{"success":true}"#,
         enums: &[],
         maps: &[],
-        decode: decode::<types::MiscBlueskyDeleteCommentResponse>,
+        decode: decode::<types::SuccessResponse>,
     },
     Body {
         operation: "upload_abort_multipart_upload",
@@ -4322,42 +4322,42 @@ async fn comment_retry(client: &Client) -> Result<Answer, Failure> {
     outcome(client.comment_retry(&a_id).await).await
 }
 async fn misc_bluesky_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_bluesky_delete_comment(&a_body).await).await
 }
 async fn misc_bluesky_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_bluesky_delete_post(&a_body).await).await
 }
 async fn misc_discord_delete_message(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_discord_delete_message(&a_body).await).await
 }
 async fn misc_facebook_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_facebook_delete_comment(&a_body).await).await
 }
 async fn misc_facebook_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscFacebookEditCommentBody = sample(
+    let a_body: types::MiscEditCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
     )?;
     outcome(client.misc_facebook_edit_comment(&a_body).await).await
 }
 async fn misc_facebook_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
@@ -4391,7 +4391,7 @@ async fn misc_facebook_get_recommendation_import_status(
 async fn misc_facebook_import_recommendations(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscFacebookImportRecommendationsBody = sample(
+    let a_body: types::MiscImportBody = sample(
         "body",
         r#"{"count":1,"teamId":"sample"}"#,
     )?;
@@ -4435,7 +4435,7 @@ async fn misc_facebook_reply_to_recommendation_comment(
 ) -> Result<Answer, Failure> {
     let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
     let a_comment_id: String = sample("comment_id", r#""sample""#)?;
-    let a_body: types::MiscFacebookReplyToRecommendationCommentBody = sample(
+    let a_body: types::MiscReplyToBody = sample(
         "body",
         r#"{"comment":"sample","teamId":"sample"}"#,
     )?;
@@ -4454,7 +4454,7 @@ async fn misc_facebook_reply_to_recommendation(
     client: &Client,
 ) -> Result<Answer, Failure> {
     let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
-    let a_body: types::MiscFacebookReplyToRecommendationCommentBody = sample(
+    let a_body: types::MiscReplyToBody = sample(
         "body",
         r#"{"comment":"sample","teamId":"sample"}"#,
     )?;
@@ -4673,7 +4673,7 @@ async fn misc_google_business_delete_media(client: &Client) -> Result<Answer, Fa
     outcome(client.misc_google_business_delete_media(&a_body).await).await
 }
 async fn misc_google_business_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
@@ -4700,7 +4700,7 @@ async fn misc_google_business_get_review_import_status(
 async fn misc_google_business_import_reviews(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscFacebookImportRecommendationsBody = sample(
+    let a_body: types::MiscImportBody = sample(
         "body",
         r#"{"count":1,"teamId":"sample"}"#,
     )?;
@@ -4726,7 +4726,7 @@ async fn misc_google_business_reply_to_review(
     client: &Client,
 ) -> Result<Answer, Failure> {
     let a_review_id: String = sample("review_id", r#""sample""#)?;
-    let a_body: types::MiscFacebookReplyToRecommendationCommentBody = sample(
+    let a_body: types::MiscReplyToBody = sample(
         "body",
         r#"{"comment":"sample","teamId":"sample"}"#,
     )?;
@@ -4737,10 +4737,7 @@ async fn misc_google_business_delete_review_reply(
     client: &Client,
 ) -> Result<Answer, Failure> {
     let a_review_id: String = sample("review_id", r#""sample""#)?;
-    let a_body: types::MiscGoogleBusinessDeleteReviewReplyBody = sample(
-        "body",
-        r#"{"teamId":"sample"}"#,
-    )?;
+    let a_body: types::TeamIdBody = sample("body", r#"{"teamId":"sample"}"#)?;
     outcome(client.misc_google_business_delete_review_reply(&a_review_id, &a_body).await)
         .await
 }
@@ -4758,7 +4755,7 @@ async fn misc_instagram_search_audio(client: &Client) -> Result<Answer, Failure>
     outcome(client.misc_instagram_search_audio(params).await).await
 }
 async fn misc_instagram_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
@@ -4782,14 +4779,14 @@ async fn misc_instagram_business_discovery(client: &Client) -> Result<Answer, Fa
     outcome(client.misc_instagram_business_discovery(params).await).await
 }
 async fn misc_linkedin_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_linkedin_delete_comment(&a_body).await).await
 }
 async fn misc_linkedin_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscFacebookEditCommentBody = sample(
+    let a_body: types::MiscEditCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
     )?;
@@ -4822,14 +4819,14 @@ async fn misc_linkedin_get_tags(client: &Client) -> Result<Answer, Failure> {
     outcome(client.misc_linkedin_get_tags(params).await).await
 }
 async fn misc_linkedin_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_linkedin_delete_post(&a_body).await).await
 }
 async fn misc_linkedin_edit_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscLinkedinEditPostBody = sample(
+    let a_body: types::MiscEditBody = sample(
         "body",
         r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
     )?;
@@ -4843,7 +4840,7 @@ async fn misc_linkedin_reshare_post(client: &Client) -> Result<Answer, Failure> 
     outcome(client.misc_linkedin_reshare_post(&a_body).await).await
 }
 async fn misc_mastodon_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
@@ -4857,7 +4854,7 @@ async fn misc_mastodon_edit_comment(client: &Client) -> Result<Answer, Failure> 
     outcome(client.misc_mastodon_edit_comment(&a_body).await).await
 }
 async fn misc_mastodon_delete_status(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
@@ -4871,7 +4868,7 @@ async fn misc_mastodon_edit_status(client: &Client) -> Result<Answer, Failure> {
     outcome(client.misc_mastodon_edit_status(&a_body).await).await
 }
 async fn misc_pinterest_delete_pin(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
@@ -4885,28 +4882,28 @@ async fn misc_pinterest_edit_pin(client: &Client) -> Result<Answer, Failure> {
     outcome(client.misc_pinterest_edit_pin(&a_body).await).await
 }
 async fn misc_reddit_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_reddit_delete_comment(&a_body).await).await
 }
 async fn misc_reddit_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscFacebookEditCommentBody = sample(
+    let a_body: types::MiscEditCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
     )?;
     outcome(client.misc_reddit_edit_comment(&a_body).await).await
 }
 async fn misc_reddit_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_reddit_delete_post(&a_body).await).await
 }
 async fn misc_reddit_edit_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscLinkedinEditPostBody = sample(
+    let a_body: types::MiscEditBody = sample(
         "body",
         r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
     )?;
@@ -4931,14 +4928,14 @@ async fn misc_reddit_get_subreddit_flairs(client: &Client) -> Result<Answer, Fai
     outcome(client.misc_reddit_get_subreddit_flairs(params).await).await
 }
 async fn misc_slack_delete_message(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_slack_delete_message(&a_body).await).await
 }
 async fn misc_slack_edit_message(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscLinkedinEditPostBody = sample(
+    let a_body: types::MiscEditBody = sample(
         "body",
         r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
     )?;
@@ -4958,28 +4955,28 @@ async fn misc_tiktok_get_commercial_music_trending_list(
     outcome(client.misc_tiktok_get_commercial_music_trending_list(params).await).await
 }
 async fn misc_tiktok_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_tiktok_delete_comment(&a_body).await).await
 }
 async fn misc_twitter_delete_tweet(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_twitter_delete_tweet(&a_body).await).await
 }
 async fn misc_youtube_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeleteCommentBody = sample(
+    let a_body: types::MiscDeleteCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_youtube_delete_comment(&a_body).await).await
 }
 async fn misc_youtube_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscFacebookEditCommentBody = sample(
+    let a_body: types::MiscEditCommentBody = sample(
         "body",
         r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
     )?;
@@ -5065,7 +5062,7 @@ async fn misc_youtube_set_thumbnail(client: &Client) -> Result<Answer, Failure> 
     outcome(client.misc_youtube_set_thumbnail(&a_body).await).await
 }
 async fn misc_youtube_delete_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscBlueskyDeletePostBody = sample(
+    let a_body: types::MiscDeleteBody = sample(
         "body",
         r#"{"postId":"sample","teamId":"sample"}"#,
     )?;
@@ -5175,7 +5172,7 @@ async fn post_import_get_status(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::PostImportGetStatusParams::new(p_team_id);
     let p_social_account_type = sample::<
-        Option<types::PostImportGetStatusSocialAccountType>,
+        Option<types::PostImportSocialAccountType>,
     >("social_account_type", r#""FACEBOOK""#)?;
     params.social_account_type = p_social_account_type;
     outcome(client.post_import_get_status(params).await).await
@@ -5190,7 +5187,7 @@ async fn post_import_create(client: &Client) -> Result<Answer, Failure> {
 async fn post_import_get_imported_posts(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let p_social_account_type = sample::<
-        types::PostImportGetStatusSocialAccountType,
+        types::PostImportSocialAccountType,
     >("social_account_type", r#""FACEBOOK""#)?;
     let mut params = params::PostImportGetImportedPostsParams::new(
         p_team_id,
@@ -5215,10 +5212,7 @@ async fn post_import_get_by_id(client: &Client) -> Result<Answer, Failure> {
 }
 async fn post_import_retry_import(client: &Client) -> Result<Answer, Failure> {
     let a_import_id: String = sample("import_id", r#""sample""#)?;
-    let a_body: types::MiscGoogleBusinessDeleteReviewReplyBody = sample(
-        "body",
-        r#"{"teamId":"sample"}"#,
-    )?;
+    let a_body: types::TeamIdBody = sample("body", r#"{"teamId":"sample"}"#)?;
     outcome(client.post_import_retry_import(&a_import_id, &a_body).await).await
 }
 async fn post_get_list(client: &Client) -> Result<Answer, Failure> {

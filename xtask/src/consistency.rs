@@ -33,6 +33,7 @@ pub fn check(spec: &Value, provider: &Provider) -> Result<(), String> {
     if provider.prose == Prose::Own {
         summarized(spec)?;
     }
+    trustworthy_names(spec)?;
     let server = spec.pointer("/servers/0/url").and_then(Value::as_str);
     if server != Some(provider.base_url.as_str()) {
         return Err(format!(
@@ -73,6 +74,21 @@ fn summarized(spec: &Value) -> Result<(), String> {
         "{} operation(s) have no summary; providers.toml says prose = \"own\", so overlay.yaml must give each one: {}",
         missing.len(),
         missing.join(", ")
+    ))
+}
+
+/// No committed type is named after one operation while others use it, or
+/// after a sibling of the property that holds it (`tiktok: Bluesky`): the
+/// `shared-names` pass renames what it can, the overlay pins the rest.
+fn trustworthy_names(spec: &Value) -> Result<(), String> {
+    let misleading = crate::normalize::passes::shared_names::misleading(spec);
+    if misleading.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} type name(s) mislead; pin each with `x-social-clients-name` in the overlay: {}",
+        misleading.len(),
+        misleading.join("; ")
     ))
 }
 

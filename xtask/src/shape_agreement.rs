@@ -97,10 +97,15 @@ impl Comparison<'_> {
         }
         let kind = |s: &Value| s.get("type").and_then(Value::as_str).map(str::to_string);
         // Sending an integer where a number is expected is fine; expecting an
-        // integer where the server may send any number is not.
-        let narrower_request = direction == Direction::Request
-            && kind(ours).as_deref() == Some("integer")
-            && kind(theirs).as_deref() == Some("number");
+        // integer where the server may send any number is not, unless the
+        // overlay retyped it on a fact (a count is whole) and said so with
+        // `x-social-clients-integer` (the generated decoder still takes a
+        // whole `3.0`).
+        let integer =
+            kind(ours).as_deref() == Some("integer") && kind(theirs).as_deref() == Some("number");
+        let narrower_request = integer
+            && (direction == Direction::Request
+                || ours.get("x-social-clients-integer") == Some(&Value::Bool(true)));
         if kind(ours) != kind(theirs)
             && kind(ours).is_some()
             && kind(theirs).is_some()
@@ -184,6 +189,26 @@ mod tests {
             json!({"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}),
         );
         assert_eq!(disagreements(&ours, &upstream), Vec::<String>::new());
+    }
+
+    /// A count the overlay retyped on a fact (and marked) may be an
+    /// integer where the provider says `number`; an unmarked one may not.
+    #[test]
+    fn only_a_marked_integer_answer_narrows_a_number() {
+        let upstream = doc(
+            json!({"type": "object", "properties": {"likes": {"type": "number"}, "score": {"type": "number"}}}),
+            json!({"type": "object"}),
+        );
+        let ours = doc(
+            json!({"type": "object", "properties": {
+                "likes": {"type": "integer", "x-social-clients-integer": true},
+                "score": {"type": "integer"}
+            }}),
+            json!({"type": "object"}),
+        );
+        let found = disagreements(&ours, &upstream);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("response.score: type"), "{found:?}");
     }
 
     #[test]

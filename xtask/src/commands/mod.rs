@@ -169,6 +169,28 @@ mod tests {
         assert_eq!(std::fs::read(&output).unwrap(), before);
     }
 
+    /// A pin that names a shared per-platform shape after one platform is
+    /// refused with what misleads, and nothing is written.
+    #[test]
+    fn a_type_named_after_a_sibling_platform_fails_normalize() {
+        let (dir, providers) = scratch();
+        let output = dir.path().join("specs/bundle_social/openapi.json");
+        let before = std::fs::read(&output).unwrap();
+        append(
+            &dir.path().join("specs/bundle_social/overlay.yaml"),
+            "  - target: \"$.paths['/api/v1/post/'].post.requestBody.content['application/json'].schema.properties.data.properties.SLACK\"\n    update: { x-social-clients-name: Discord }\n",
+        );
+        let err = super::normalize::run(&providers, &["bundle_social".into()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("type name(s) mislead"), "{err}");
+        assert!(
+            err.contains("holds `Discord`, named after its sibling `DISCORD`"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&output).unwrap(), before);
+    }
+
     #[test]
     fn diff_denies_a_breaking_source_change_and_passes_an_unchanged_one() {
         let (dir, providers) = scratch();

@@ -30,6 +30,10 @@ pub struct Stats {
     pub generated_lines: usize,
     /// The same without doc comments and blank lines.
     pub generated_code_lines: usize,
+    /// Type names that mislead (`shared_names::misleading`), after the
+    /// normalizer and before its `shared-names` pass.
+    pub misleading_names: usize,
+    pub misleading_names_before: usize,
     pub naive_lines: usize,
     pub normalize_ms: u128,
     pub generate_ms: u128,
@@ -94,6 +98,10 @@ pub fn run(providers: &Providers, target: &str, style: Style, output: Output<'_>
     println!(
         "code lines         {} (without doc comments and blank lines)",
         stats.generated_code_lines
+    );
+    println!(
+        "misleading names   {} ({} before the shared-names pass)",
+        stats.misleading_names, stats.misleading_names_before
     );
     println!("normalize          {} ms", stats.normalize_ms);
     println!("generate           {} ms", stats.generate_ms);
@@ -203,6 +211,8 @@ pub fn compute_prepared(prepared: Prepared, style: Style) -> Result<(Stats, Docu
         types: generated.types,
         generated_lines: generated.lines(),
         generated_code_lines: generated.code_lines(),
+        misleading_names: crate::normalize::passes::shared_names::misleading(&normalized).len(),
+        misleading_names_before: ctx.misleading_before,
         naive_lines,
         normalize_ms,
         generate_ms,

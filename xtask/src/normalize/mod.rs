@@ -39,6 +39,11 @@ pub struct Context {
     /// Repair what real descriptions commonly get wrong instead of failing
     /// (each repair becomes a warning).
     pub lenient: bool,
+    /// The component names `hoist` chose (pinned ones left out), which
+    /// `shared-names` may change.
+    pub hoisted: std::collections::BTreeSet<String>,
+    /// How many names misled before `shared-names` ran (its report).
+    pub misleading_before: usize,
 }
 
 /// A note from a pass: where, and what it did.
@@ -70,6 +75,8 @@ impl Context {
             deselected: 0,
             warnings: Vec::new(),
             lenient: false,
+            hoisted: Default::default(),
+            misleading_before: 0,
         }
     }
 
@@ -155,6 +162,7 @@ pub const PASSES: &[Pass] = &[
     passes::undescribed_required::PASS,
     passes::open_objects::PASS,
     passes::hoist::PASS,
+    passes::shared_names::PASS,
     passes::nullable_components::PASS,
     passes::prune::PASS,
     passes::data_refs::PASS,

@@ -122,7 +122,7 @@ fn pinned_names(doc: &Value) -> BTreeSet<String> {
     names
 }
 
-fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     let mut schemas: Map<String, Value> = doc
         .pointer_mut("/components/schemas")
         .map(Value::take)
@@ -216,6 +216,13 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     }
 
     let renamed = std::mem::take(&mut reg.renamed);
+    // What `shared-names` may rename: names this pass chose, not pinned ones.
+    ctx.hoisted = reg
+        .hoisted
+        .iter()
+        .map(|(name, _)| name.clone())
+        .filter(|name| !reg.pinned.contains(name))
+        .collect();
     for (name, schema) in reg.hoisted {
         schemas.insert(name, schema);
     }

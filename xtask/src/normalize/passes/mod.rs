@@ -24,6 +24,7 @@ pub mod responses;
 pub mod schema_shape;
 pub mod select;
 pub mod shared_components;
+pub mod shared_names;
 pub mod string_constraints;
 pub mod success_bodies;
 pub mod undescribed_required;
