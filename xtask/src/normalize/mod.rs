@@ -285,6 +285,7 @@ mod tests {
                 "undescribed-required",
                 "open-objects",
                 "hoist",
+                "shared-names",
                 "prune"
             ]
         );

@@ -360,6 +360,14 @@ fn property_candidates(holders: &BTreeSet<(String, String)>) -> Vec<String> {
     out
 }
 
+/// The key two component names share when they become one Rust name.
+fn rust_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// A name with no word twice in a row (`TeamTeamResponse` -> `TeamResponse`).
 fn undoubled(name: &str) -> String {
     let mut kept: Vec<String> = Vec::new();
@@ -381,14 +389,17 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         return Ok(());
     }
     let users = users(doc);
-    let mut taken: BTreeSet<String> = doc
+    let present: BTreeSet<String> = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
         .map(|s| s.keys().cloned().collect())
         .unwrap_or_default();
+    // Names as the generator will spell them: `objs_channel` and
+    // `ObjsChannel` are one Rust type.
+    let mut taken: BTreeSet<String> = present.iter().map(|n| rust_key(n)).collect();
     let mut renames: BTreeMap<String, String> = BTreeMap::new();
     for name in &renamable {
-        if !taken.contains(name) {
+        if !present.contains(name) {
             continue;
         }
         let operations = users.operations.get(name).cloned().unwrap_or_default();
@@ -413,15 +424,14 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
             _ if named_after_sibling(name, &users).is_some() => property_candidates(&holders),
             _ => continue,
         };
-        let fresh = candidates
-            .iter()
-            .map(|c| undoubled(c))
-            .find(|c| c == name || !taken.contains(c) && !crate::normalize::names::is_reserved(c));
+        let fresh = candidates.iter().map(|c| undoubled(c)).find(|c| {
+            c == name || !taken.contains(&rust_key(c)) && !crate::normalize::names::is_reserved(c)
+        });
         match fresh {
             Some(new) if new == **name => {}
             Some(new) => {
-                taken.remove(name);
-                taken.insert(new.clone());
+                taken.remove(&rust_key(name));
+                taken.insert(rust_key(&new));
                 renames.insert(name.clone(), new);
             }
             None => ctx.warn(
@@ -600,6 +610,25 @@ mod tests {
         assert_eq!(
             normalized(&mut doc, &["AGetResponse"]),
             ["AGetResponse", "Shared"]
+        );
+    }
+
+    /// `objs_channel` is `ObjsChannel` in Rust: a rename never takes it.
+    #[test]
+    fn a_name_that_becomes_an_existing_rust_name_is_not_taken() {
+        let mut doc = json!({
+            "paths": {
+                "/a": {"get": op("channels_get_info", "ChannelsGetInfoResponse"),
+                       "put": op("channels_set_info", "ChannelsGetInfoResponse")}
+            },
+            "components": {"schemas": {
+                "ChannelsGetInfoResponse": {"type": "object"},
+                "channels_info_response": {"type": "string"}
+            }}
+        });
+        assert_eq!(
+            normalized(&mut doc, &["ChannelsGetInfoResponse"]),
+            ["ChannelsInfoGetOrSetResponse", "channels_info_response"]
         );
     }
 
