@@ -145,17 +145,7 @@ macro_rules! offset_streams {
         $(#[$doc:meta])*
         $stream:ident => $operation:ident($params:ty) -> $item:ty;
     )*) => {
-        $(
-            impl $crate::paging::OffsetParams for $params {
-                fn set_page(&mut self, offset: i64, limit: i64) {
-                    self.offset = Some(offset);
-                    self.limit = Some(limit);
-                }
-                fn page_size(&self) -> Option<i64> {
-                    self.limit
-                }
-            }
-        )*
+        $crate::paging::offset_params!($($params),*);
         impl Client {
             $(
                 $(#[$doc])*
@@ -175,6 +165,25 @@ macro_rules! offset_streams {
 }
 #[allow(unused_imports)]
 pub(crate) use offset_streams;
+
+/// Implements [`OffsetParams`] for generated parameter structs whose
+/// optional `offset` and `limit` are integers.
+#[allow(unused_macros)]
+macro_rules! offset_params {
+    ($($params:ty),* $(,)?) => {$(
+        impl $crate::paging::OffsetParams for $params {
+            fn set_page(&mut self, offset: i64, limit: i64) {
+                self.offset = Some(offset);
+                self.limit = Some(limit);
+            }
+            fn page_size(&self) -> Option<i64> {
+                self.limit
+            }
+        }
+    )*};
+}
+#[allow(unused_imports)]
+pub(crate) use offset_params;
 
 /// Implements [`OffsetPage`] for generated answers that hold their items in
 /// one field and the list's size in another (`total`, an integer).

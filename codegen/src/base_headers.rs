@@ -123,19 +123,28 @@ mod tests {
                     header_map.append("x-trace", x.to_string().try_into()?);
                     send(header_map)
                 }
+                pub async fn plain(&self) -> R {
+                    let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                    header_map.append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+                    );
+                    send(header_map)
+                }
                 pub async fn other(&self) -> R {
                     let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
                     send(header_map)
                 }
             }
         };
-        assert_eq!(apply(&mut file), 1);
+        assert_eq!(apply(&mut file), 2);
         let text = file.to_token_stream().to_string().replace(' ', "");
         assert!(
             text.contains("letmutheader_map=base_headers(2usize,Self::api_version());header_map.append(\"x-trace\""),
             "{text}"
         );
-        assert!(text.contains("letheader_map=base_headers(1usize") == false);
+        // Not `mut` where nothing is appended after it.
+        assert!(text.contains("letheader_map=base_headers(1usize,Self::api_version());send"));
         // The method without the api-version append is left alone.
         assert!(
             text.contains("letmutheader_map=::reqwest::header::HeaderMap::with_capacity(1usize);")

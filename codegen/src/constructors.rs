@@ -18,6 +18,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use quote::quote;
+
+use crate::syntax::{last_ident, types_module};
 use syn::{Fields, ImplItem, Item, Type};
 
 /// Adds `Default` or `new` to every struct a request body reaches; returns
@@ -146,13 +148,6 @@ fn is_string(ty: &Type) -> bool {
     last_ident(ty).is_some_and(|i| i == "String")
 }
 
-fn last_ident(ty: &Type) -> Option<&syn::Ident> {
-    match ty {
-        Type::Path(p) => p.path.segments.last().map(|s| &s.ident),
-        _ => None,
-    }
-}
-
 fn type_name(ty: &Type) -> Option<String> {
     last_ident(ty).map(ToString::to_string)
 }
@@ -172,13 +167,6 @@ fn derives_default(s: &syn::ItemStruct) -> bool {
                 .to_string()
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == "Default")
-    })
-}
-
-fn types_module(file: &mut syn::File) -> Option<&mut Vec<Item>> {
-    file.items.iter_mut().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
     })
 }
 

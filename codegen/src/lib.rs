@@ -23,6 +23,7 @@ mod raw_bodies;
 mod rewrite;
 mod schemars;
 mod status_arms;
+mod syntax;
 mod type_docs;
 mod undocumented;
 mod whole_numbers;

@@ -37,6 +37,8 @@ use quote::{format_ident, quote, ToTokens};
 use serde_json::Value;
 use syn::{FnArg, ImplItem, Item, Type};
 
+use crate::syntax::{is_ident, last_ident, option_of, vec_item};
+
 /// No generated method takes more positional arguments than this.
 pub const MAX_POSITIONAL: usize = 4;
 
@@ -592,49 +594,10 @@ fn setter_for(ty: &Type) -> (TokenStream, Convert) {
     if let Some(item) = vec_item(ty) {
         return (quote!(impl IntoIterator<Item = #item>), Convert::Collect);
     }
-    if last_segment(ty).is_some_and(|s| s == "String") {
+    if last_ident(ty).is_some_and(|s| s == "String") {
         return (quote!(impl Into<::std::string::String>), Convert::Into);
     }
     (ty.to_token_stream(), Convert::Plain)
-}
-
-fn vec_item(ty: &Type) -> Option<&Type> {
-    let Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != "Vec" {
-        return None;
-    }
-    match &last.arguments {
-        syn::PathArguments::AngleBracketed(args) => match args.args.first()? {
-            syn::GenericArgument::Type(inner) => Some(inner),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn last_segment(ty: &Type) -> Option<String> {
-    let Type::Path(p) = ty else { return None };
-    p.path.segments.last().map(|s| s.ident.to_string())
-}
-
-fn is_ident(ty: &Type, name: &str) -> bool {
-    matches!(ty, Type::Path(p) if p.path.is_ident(name))
-}
-
-fn option_of(ty: &Type) -> Option<&Type> {
-    let Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first()? {
-        syn::GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
 }
 
 /// Setter names that would shadow what every struct has.

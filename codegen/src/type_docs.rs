@@ -20,6 +20,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::ToTokens;
 use syn::{Fields, ImplItem, Item, Type};
 
+use crate::syntax::{generic_of, option_of, types_module};
+
 /// How many users a type's doc names before it says "and N more".
 const LISTED: usize = 4;
 
@@ -72,13 +74,6 @@ fn item_name(item: &Item) -> Option<String> {
         Item::Enum(e) => Some(e.ident.to_string()),
         _ => None,
     }
-}
-
-fn types_module(file: &mut syn::File) -> Option<&mut Vec<Item>> {
-    file.items.iter_mut().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    })
 }
 
 /// The doc strings of `attrs`, joined.
@@ -372,31 +367,6 @@ fn document_fields(fields: &mut Fields, names: &BTreeSet<String>) -> usize {
         written += 1;
     }
     written
-}
-
-fn option_of(ty: &Type) -> Option<&Type> {
-    generic_of(ty, "Option").and_then(|a| a.first().copied())
-}
-
-/// The type arguments of `ty` when its last segment is `name`.
-fn generic_of<'t>(ty: &'t Type, name: &str) -> Option<Vec<&'t Type>> {
-    let Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != name {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return Some(Vec::new());
-    };
-    Some(
-        args.args
-            .iter()
-            .filter_map(|a| match a {
-                syn::GenericArgument::Type(t) => Some(t),
-                _ => None,
-            })
-            .collect(),
-    )
 }
 
 /// What a value of type `ty` is, in a few words.

@@ -13,12 +13,11 @@
 use quote::quote;
 use syn::{Fields, Item, Type};
 
+use crate::syntax::{option_of, types_module};
+
 /// Rewrites every plain integer field of `types`; returns how many.
 pub fn apply(file: &mut syn::File) -> usize {
-    let Some(types) = file.items.iter_mut().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    }) else {
+    let Some(types) = types_module(file) else {
         return 0;
     };
     let mut count = 0;
@@ -49,21 +48,6 @@ pub fn apply(file: &mut syn::File) -> usize {
 
 fn is_integer(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if ["i64", "u64", "i32", "u32"].iter().any(|n| p.path.is_ident(n)))
-}
-
-fn option_of(ty: &Type) -> Option<&Type> {
-    let Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first()? {
-        syn::GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
 }
 
 /// Sets `deserialize_with = helper` in the field's `#[serde(..)]`. It

@@ -7,7 +7,7 @@ use futures_util::Stream;
 
 use super::types::{self, ApiError};
 use super::{params, Client, Error};
-use crate::paging::{self, offset_page, offset_streams};
+use crate::paging::{self, offset_page, offset_params, offset_streams};
 
 offset_page! {
     types::TeamGetListResponse => items: types::Team,
@@ -66,15 +66,7 @@ offset_streams! { ApiError, PAGE;
         -> types::PostImportGetImportedPostsResponsePost;
 }
 
-impl paging::OffsetParams for params::PostCsvGetRowsParams {
-    fn set_page(&mut self, offset: i64, limit: i64) {
-        self.offset = Some(offset);
-        self.limit = Some(limit);
-    }
-    fn page_size(&self) -> Option<i64> {
-        self.limit
-    }
-}
+offset_params!(params::PostCsvGetRowsParams);
 
 impl Client {
     /// Every row of CSV import `import_id`, page after page, with the same

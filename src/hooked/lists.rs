@@ -6,7 +6,7 @@ use futures_util::Stream;
 
 use super::types::{self, ApiError};
 use super::{params, Client, Error};
-use crate::paging::{self, offset_streams, OffsetPage};
+use crate::paging::{self, offset_params, offset_streams, OffsetPage};
 
 /// Items asked for per request, unless the parameters set a `limit`: the most the reference allows for these
 /// lists.
@@ -68,15 +68,7 @@ offset_streams! { ApiError, PAGE;
     list_schedules_stream => list_schedules(params::ListSchedulesParams) -> types::ScheduledPost;
 }
 
-impl paging::OffsetParams for params::GetSearchParams {
-    fn set_page(&mut self, offset: i64, limit: i64) {
-        self.offset = Some(offset);
-        self.limit = Some(limit);
-    }
-    fn page_size(&self) -> Option<i64> {
-        self.limit
-    }
-}
+offset_params!(params::GetSearchParams);
 
 impl Client {
     /// Every video search `search_id` found ([`Client::create_search`]

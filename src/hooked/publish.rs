@@ -97,7 +97,7 @@ impl Client {
     /// stay (cancel them with [`Client::cancel_schedule`]).
     ///
     /// When scheduling to one account fails, the error is returned and the
-    /// schedules made before it stay: [`Client::scheduled_posts`] lists
+    /// schedules made before it stay: [`Client::list_schedules_stream`] lists
     /// them. A whole run (render, schedule to two accounts, outcomes) is in
     /// `examples/hooked_publish.rs`.
     ///
