@@ -44,8 +44,24 @@ pub fn apply(file: &mut syn::File) -> usize {
         if !reachable.contains(&name) {
             continue;
         }
-        let Fields::Named(fields) = &s.fields else {
-            continue;
+        let fields = match &s.fields {
+            Fields::Named(fields) => fields,
+            // A newtype over a map, list or `Option` (typify's free-form
+            // bodies) starts empty.
+            Fields::Unnamed(inner)
+                if inner.unnamed.len() == 1
+                    && last_ident(&inner.unnamed[0].ty).is_some_and(|i| {
+                        ["Map", "HashMap", "BTreeMap", "Vec", "Option"]
+                            .iter()
+                            .any(|n| i == n)
+                    })
+                    && !with_default.contains(&name)
+                    && !derives_default(s) =>
+            {
+                s.attrs.push(syn::parse_quote!(#[derive(Default)]));
+                continue;
+            }
+            _ => continue,
         };
         let required: Vec<&syn::Field> = fields
             .named

@@ -320,7 +320,9 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
             named.push(t.clone());
         }
     }
-    if positional.len() > MAX_POSITIONAL {
+    // The params struct is an argument too.
+    let room = MAX_POSITIONAL - usize::from(!named.is_empty());
+    if positional.len() > room {
         // All but the body move to the constructor.
         let (body, rest): (Vec<_>, Vec<_>) = positional
             .into_iter()

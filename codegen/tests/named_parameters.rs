@@ -129,6 +129,34 @@ fn a_new_required_parameter_is_a_constructor_argument() {
     ), "{after}");
 }
 
+/// A path parameter more than fits beside the body and the params struct
+/// moves into `new`, with the others, in path order; the body stays
+/// positional.
+#[test]
+fn three_path_parameters_a_body_and_a_query_are_four_arguments() {
+    let spec = r##"{"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
+        "paths": {"/a/{a}/b/{b}/c/{c}": {"patch": {"operationId": "edit",
+            "parameters": [
+                {"name": "a", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "b", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "c", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "wait", "in": "query", "schema": {"type": "boolean"}}
+            ],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"x": {"type": "string"}}}}}},
+            "responses": {"204": {"description": "done"}}}}}}"##;
+    let source = compact(&generate(spec, Style::Positional).unwrap().source);
+    assert!(
+        source.contains(
+            "pubasyncfnedit<'a>(&'aself,body:&'atypes::EditBody,params:params::EditParams,)"
+        ),
+        "{source}"
+    );
+    assert!(
+        source.contains("pubfnwait(mutself,value:bool)->Self"),
+        "{source}"
+    );
+}
+
 /// More path parameters than fit by position move into `new`, in path
 /// order; the body stays positional.
 #[test]
