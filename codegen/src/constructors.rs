@@ -19,8 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use quote::quote;
 
-use crate::syntax::{last_ident, types_module};
-use syn::{Fields, ImplItem, Item, Type};
+use crate::syntax::{body_argument, client_methods, last_ident, types_module};
+use syn::{Fields, Item, Type};
 
 /// Adds `Default` or `new` to every struct a request body reaches; returns
 /// how many structs it gave either.
@@ -189,22 +189,8 @@ fn derives_default(s: &syn::ItemStruct) -> bool {
 /// The `types::X` of every client method's `body` argument.
 fn body_types(file: &syn::File) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for item in &file.items {
-        let Item::Impl(block) = item else { continue };
-        if block.trait_.is_some() {
-            continue;
-        }
-        for member in &block.items {
-            let ImplItem::Fn(f) = member else { continue };
-            for input in &f.sig.inputs {
-                let syn::FnArg::Typed(t) = input else {
-                    continue;
-                };
-                if matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == "body") {
-                    collect_idents(&t.ty, &mut out);
-                }
-            }
-        }
+    for ty in client_methods(file).filter_map(body_argument) {
+        collect_idents(ty, &mut out);
     }
     out
 }

@@ -37,7 +37,7 @@ use quote::{format_ident, quote, ToTokens};
 use serde_json::Value;
 use syn::{FnArg, ImplItem, Item, Type};
 
-use crate::syntax::{is_ident, last_ident, option_of, vec_item};
+use crate::syntax::{is_ident, last_ident, option_of, types_name, vec_item};
 
 /// No generated method takes more positional arguments than this.
 pub const MAX_POSITIONAL: usize = 4;
@@ -467,14 +467,14 @@ fn describe(input: Option<&Input>, fallback: &str) -> String {
 
 /// `&'a types::Body` -> "[`types::Body`]".
 fn doc_type(ty: &Type) -> Option<String> {
+    if let Some(name) = types_name(ty) {
+        return Some(format!("[`types::{name}`]"));
+    }
     let inner = match ty {
         Type::Reference(r) => &*r.elem,
         other => other,
     };
     match inner {
-        Type::Path(p) if p.path.segments.len() == 2 && p.path.segments[0].ident == "types" => {
-            Some(format!("[`types::{}`]", p.path.segments[1].ident))
-        }
         Type::Path(p) if p.path.segments.len() == 1 && p.path.segments[0].ident == "B" => None,
         other => Some(format!("`{}`", other.to_token_stream())),
     }

@@ -55,3 +55,42 @@ pub fn types_module(file: &mut syn::File) -> Option<&mut Vec<Item>> {
         _ => None,
     })
 }
+
+/// The async methods of the generated client's inherent `impl` blocks.
+pub fn client_methods(file: &syn::File) -> impl Iterator<Item = &syn::ImplItemFn> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Impl(block) if block.trait_.is_none() => Some(block),
+            _ => None,
+        })
+        .flat_map(|block| &block.items)
+        .filter_map(|member| match member {
+            syn::ImplItem::Fn(f) if f.sig.asyncness.is_some() => Some(f),
+            _ => None,
+        })
+}
+
+/// The type of a method's `body` argument, if it has one.
+pub fn body_argument(method: &syn::ImplItemFn) -> Option<&Type> {
+    method.sig.inputs.iter().find_map(|input| match input {
+        syn::FnArg::Typed(t) if matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == "body") => {
+            Some(&*t.ty)
+        }
+        _ => None,
+    })
+}
+
+/// `&'a types::X` or `types::X` -> `X`.
+pub fn types_name(ty: &Type) -> Option<String> {
+    let ty = match ty {
+        Type::Reference(r) => &*r.elem,
+        other => other,
+    };
+    match ty {
+        Type::Path(p) if p.path.segments.len() == 2 && p.path.segments[0].ident == "types" => {
+            Some(p.path.segments[1].ident.to_string())
+        }
+        _ => None,
+    }
+}

@@ -18,9 +18,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use quote::ToTokens;
-use syn::{Fields, ImplItem, Item, Type};
+use syn::{Fields, Item, Type};
 
-use crate::syntax::{generic_of, option_of, types_module};
+use crate::syntax::{
+    body_argument, client_methods, generic_of, option_of, types_module, types_name,
+};
 
 /// How many users a type's doc names before it says "and N more".
 const LISTED: usize = 4;
@@ -105,63 +107,32 @@ fn says_only_its_name(attrs: &[syn::Attribute], name: &str) -> bool {
 /// error type.
 fn operation_roles(file: &syn::File) -> BTreeMap<String, Vec<(&'static str, String)>> {
     let mut out: BTreeMap<String, Vec<(&'static str, String)>> = BTreeMap::new();
-    for item in &file.items {
-        let Item::Impl(block) = item else { continue };
-        if block.trait_.is_some() {
-            continue;
+    for f in client_methods(file) {
+        let method = f.sig.ident.to_string();
+        if let Some(name) = body_argument(f).and_then(types_name) {
+            out.entry(name).or_default().push(("body", method.clone()));
         }
-        for member in &block.items {
-            let ImplItem::Fn(f) = member else { continue };
-            if f.sig.asyncness.is_none() {
-                continue;
-            }
-            let method = f.sig.ident.to_string();
-            for input in &f.sig.inputs {
-                let syn::FnArg::Typed(t) = input else {
-                    continue;
-                };
-                if matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == "body") {
-                    if let Some(name) = types_name(&t.ty) {
-                        out.entry(name).or_default().push(("body", method.clone()));
-                    }
-                }
-            }
-            let syn::ReturnType::Type(_, ty) = &f.sig.output else {
-                continue;
-            };
-            let text = ty.to_token_stream().to_string().replace(' ', "");
-            for (role, wrapper) in [
-                ("answer", "ResponseValue<types::"),
-                ("error", "Error<types::"),
-            ] {
-                if let Some(rest) = text.split(wrapper).nth(1) {
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    let users = out.entry(name).or_default();
-                    if !users.iter().any(|(r, m)| *r == role && *m == method) {
-                        users.push((role, method.clone()));
-                    }
+        let syn::ReturnType::Type(_, ty) = &f.sig.output else {
+            continue;
+        };
+        let text = ty.to_token_stream().to_string().replace(' ', "");
+        for (role, wrapper) in [
+            ("answer", "ResponseValue<types::"),
+            ("error", "Error<types::"),
+        ] {
+            if let Some(rest) = text.split(wrapper).nth(1) {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let users = out.entry(name).or_default();
+                if !users.iter().any(|(r, m)| *r == role && *m == method) {
+                    users.push((role, method.clone()));
                 }
             }
         }
     }
     out
-}
-
-/// `&'a types::X` or `types::X` -> `X`.
-fn types_name(ty: &Type) -> Option<String> {
-    let ty = match ty {
-        Type::Reference(r) => &*r.elem,
-        other => other,
-    };
-    match ty {
-        Type::Path(p) if p.path.segments.len() == 2 && p.path.segments[0].ident == "types" => {
-            Some(p.path.segments[1].ident.to_string())
-        }
-        _ => None,
-    }
 }
 
 /// type -> the (type, field or variant) pairs that hold it.
