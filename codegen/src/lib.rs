@@ -20,6 +20,7 @@ mod params;
 mod providers;
 mod quiet_panic;
 mod raw_bodies;
+mod refs;
 mod rewrite;
 mod schemars;
 mod status_arms;

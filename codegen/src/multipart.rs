@@ -28,6 +28,8 @@ use serde_json::Value;
 use syn::visit_mut::VisitMut;
 use syn::{ImplItem, Item};
 
+use crate::refs::resolve;
+
 const FORM: &str = "multipart/form-data";
 
 /// The form schema's extension naming the order of the method's field
@@ -125,14 +127,36 @@ fn fields(components: &Value, schema: &Value) -> Vec<Field> {
 }
 
 fn unordered_fields(components: &Value, schema: &Value) -> Vec<Field> {
-    let mut out = Vec::new();
+    form_properties(components, schema)
+        .into_iter()
+        .map(|(name, property, required)| {
+            let property = resolve(components, property);
+            let nullable = property.get("nullable").and_then(Value::as_bool) == Some(true);
+            Field {
+                name: name.clone(),
+                kind: kind(components, property),
+                required: required && !nullable,
+            }
+        })
+        .collect()
+}
+
+/// A form schema's properties as written, `allOf` members merged (a later
+/// one of the same name replaces an earlier one), each with whether the
+/// schema requires it.
+pub fn form_properties<'v>(
+    components: &'v Value,
+    schema: &'v Value,
+) -> Vec<(&'v String, &'v Value, bool)> {
+    let schema = resolve(components, schema);
+    let mut out: Vec<(&String, &Value, bool)> = Vec::new();
     for member in schema
         .get("allOf")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
     {
-        out.extend(unordered_fields(components, resolve(components, member)));
+        out.extend(form_properties(components, member));
     }
     let required: Vec<&str> = schema
         .get("required")
@@ -147,14 +171,8 @@ fn unordered_fields(components: &Value, schema: &Value) -> Vec<Field> {
         .into_iter()
         .flatten()
     {
-        let property = resolve(components, property);
-        let nullable = property.get("nullable").and_then(Value::as_bool) == Some(true);
-        out.retain(|f: &Field| &f.name != name);
-        out.push(Field {
-            name: name.clone(),
-            kind: kind(components, property),
-            required: required.contains(&name.as_str()) && !nullable,
-        });
+        out.retain(|(kept, _, _)| *kept != name);
+        out.push((name, property, required.contains(&name.as_str())));
     }
     out
 }
@@ -192,29 +210,6 @@ fn kind(components: &Value, schema: &Value) -> Kind {
         },
         _ => Kind::Json,
     }
-}
-
-/// Follows local `$ref`s into `components` (a cycle or a dangling
-/// reference stops at the reference itself).
-fn resolve<'v>(components: &'v Value, mut schema: &'v Value) -> &'v Value {
-    for _ in 0..32 {
-        let Some(name) = schema
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix("#/components/"))
-        else {
-            return schema;
-        };
-        let mut target = components;
-        for part in name.split('/') {
-            match target.get(part) {
-                Some(next) => target = next,
-                None => return schema,
-            }
-        }
-        schema = target;
-    }
-    schema
 }
 
 /// Puts each form back into its generated method; returns how many.

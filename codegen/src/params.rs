@@ -37,6 +37,7 @@ use quote::{format_ident, quote, ToTokens};
 use serde_json::Value;
 use syn::{FnArg, ImplItem, Item, Type};
 
+use crate::refs::resolve;
 use crate::syntax::{is_ident, last_ident, option_of, types_name, vec_item};
 
 /// No generated method takes more positional arguments than this.
@@ -67,6 +68,7 @@ impl Inputs {
         let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
             return Inputs(out);
         };
+        let components = doc.get("components").unwrap_or(&Value::Null);
         for item in paths.values().filter_map(Value::as_object) {
             let shared = item.get("parameters").and_then(Value::as_array);
             for op in item.values().filter_map(Value::as_object) {
@@ -81,7 +83,7 @@ impl Inputs {
                     .chain(shared)
                     .flatten()
                 {
-                    let parameter = resolve(doc, parameter);
+                    let parameter = resolve(components, parameter);
                     let (Some(name), Some(location)) = (
                         parameter.get("name").and_then(Value::as_str),
                         parameter.get("in").and_then(Value::as_str),
@@ -94,19 +96,19 @@ impl Inputs {
                     {
                         continue;
                     }
-                    let schema = resolve(doc, parameter.get("schema").unwrap_or(&Value::Null));
+                    let written = parameter.get("schema").unwrap_or(&Value::Null);
                     inputs.push(Input {
                         name: name.to_string(),
                         location: location.to_string(),
                         required: parameter.get("required").and_then(Value::as_bool) == Some(true),
-                        facts: facts(doc, parameter.get("schema").unwrap_or(&Value::Null), schema),
+                        facts: facts(components, written, resolve(components, written)),
                     });
                 }
                 if let Some(form) = op
                     .get("requestBody")
                     .and_then(|b| b.pointer("/content/multipart~1form-data/schema"))
                 {
-                    inputs.extend(form_fields(doc, form));
+                    inputs.extend(form_fields(components, form));
                 }
                 out.insert(id.to_snake_case(), inputs);
             }
@@ -115,44 +117,22 @@ impl Inputs {
     }
 }
 
-fn form_fields(doc: &Value, schema: &Value) -> Vec<Input> {
-    let schema = resolve(doc, schema);
-    let mut out: Vec<Input> = Vec::new();
-    for member in schema
-        .get("allOf")
-        .and_then(Value::as_array)
+/// A form's fields, from the same reading the form's method is built from.
+fn form_fields(components: &Value, schema: &Value) -> Vec<Input> {
+    crate::multipart::form_properties(components, schema)
         .into_iter()
-        .flatten()
-    {
-        out.extend(form_fields(doc, member));
-    }
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    for (name, property) in schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        out.retain(|i| &i.name != name);
-        out.push(Input {
+        .map(|(name, property, required)| Input {
             name: name.clone(),
             location: "form".into(),
-            required: required.contains(&name.as_str()),
-            facts: facts(doc, property, resolve(doc, property)),
-        });
-    }
-    out
+            required,
+            facts: facts(components, property, resolve(components, property)),
+        })
+        .collect()
 }
 
 /// A short, factual description of a schema: its type or format, the
 /// named type it refers to, its bounds and default.
-fn facts(doc: &Value, written: &Value, schema: &Value) -> String {
+fn facts(components: &Value, written: &Value, schema: &Value) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(name) = written
         .get("$ref")
@@ -167,7 +147,7 @@ fn facts(doc: &Value, written: &Value, schema: &Value) -> String {
         match (kind, format) {
             (Some("array"), _) => {
                 let items = schema.get("items").unwrap_or(&Value::Null);
-                let inner = facts(doc, items, resolve(doc, items));
+                let inner = facts(components, items, resolve(components, items));
                 parts.push(format!("a list of {}", inner.trim_start_matches("a ")));
             }
             (_, Some("binary")) => parts.push("a file".into()),
@@ -199,25 +179,6 @@ fn facts(doc: &Value, written: &Value, schema: &Value) -> String {
         parts.push(format!("default `{default}`"));
     }
     parts.join(", ")
-}
-
-/// Follows local `$ref`s (a cycle or a dangling reference stops at the
-/// reference itself).
-fn resolve<'v>(doc: &'v Value, mut value: &'v Value) -> &'v Value {
-    for _ in 0..32 {
-        let Some(pointer) = value
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-        else {
-            return value;
-        };
-        match doc.pointer(pointer) {
-            Some(next) => value = next,
-            None => return value,
-        }
-    }
-    value
 }
 
 /// How a named argument is held in its struct and given back to the
