@@ -26,9 +26,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 use syn::visit_mut::VisitMut;
-use syn::{ImplItem, Item};
 
 use crate::refs::resolve;
+use crate::syntax::client_methods_mut;
 
 const FORM: &str = "multipart/form-data";
 
@@ -218,19 +218,10 @@ pub fn apply(file: &mut syn::File, forms: &Forms) -> usize {
         return 0;
     }
     let mut count = 0;
-    for item in &mut file.items {
-        let Item::Impl(block) = item else { continue };
-        if block.trait_.is_some() {
-            continue;
-        }
-        for member in &mut block.items {
-            let ImplItem::Fn(method) = member else {
-                continue;
-            };
-            if let Some(fields) = forms.0.get(&method.sig.ident.to_string()) {
-                rewrite(method, fields);
-                count += 1;
-            }
+    for method in client_methods_mut(file) {
+        if let Some(fields) = forms.0.get(&method.sig.ident.to_string()) {
+            rewrite(method, fields);
+            count += 1;
         }
     }
     if count > 0 {

@@ -35,10 +35,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use serde_json::Value;
-use syn::{FnArg, ImplItem, Item, Type};
+use syn::{FnArg, Item, Type};
 
 use crate::refs::resolve;
-use crate::syntax::{is_ident, last_ident, option_of, types_name, vec_item};
+use crate::syntax::{client_methods_mut, is_ident, last_ident, option_of, types_name, vec_item};
 
 /// No generated method takes more positional arguments than this.
 pub const MAX_POSITIONAL: usize = 4;
@@ -203,23 +203,11 @@ struct Named {
 /// how many now take a parameters struct.
 pub fn apply(file: &mut syn::File, inputs: &Inputs) -> usize {
     let mut structs: Vec<Item> = Vec::new();
-    for item in &mut file.items {
-        let Item::Impl(block) = item else { continue };
-        if block.trait_.is_some() || !is_client(&block.self_ty) {
-            continue;
-        }
-        for member in &mut block.items {
-            let ImplItem::Fn(method) = member else {
-                continue;
-            };
-            if method.sig.asyncness.is_none() {
-                continue;
-            }
-            let name = method.sig.ident.to_string();
-            let described = inputs.0.get(&name).map(Vec::as_slice).unwrap_or_default();
-            if let Some(items) = rewrite(method, described) {
-                structs.extend(items);
-            }
+    for method in client_methods_mut(file) {
+        let name = method.sig.ident.to_string();
+        let described = inputs.0.get(&name).map(Vec::as_slice).unwrap_or_default();
+        if let Some(items) = rewrite(method, described) {
+            structs.extend(items);
         }
     }
     let count = structs
@@ -239,10 +227,6 @@ pub fn apply(file: &mut syn::File, inputs: &Inputs) -> usize {
         });
     }
     count
-}
-
-fn is_client(ty: &Type) -> bool {
-    matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
 }
 
 /// The argument's name without a raw-identifier prefix or the `_` progenitor

@@ -10,26 +10,17 @@
 //! matched: behaviour is identical, the source and the compiled futures
 //! smaller. progenitor has no setting for this.
 
+use crate::syntax::client_methods_mut;
 use quote::ToTokens;
-use syn::{ImplItem, Item};
 
 /// Merges the arms of every client method; returns how many arms went.
 pub fn apply(file: &mut syn::File) -> usize {
     let mut merged = 0;
-    for item in &mut file.items {
-        let Item::Impl(block) = item else { continue };
-        if block.trait_.is_some() {
-            continue;
-        }
-        for member in &mut block.items {
-            let ImplItem::Fn(method) = member else {
-                continue;
-            };
-            for stmt in &mut method.block.stmts {
-                if let syn::Stmt::Expr(syn::Expr::Match(m), _) = stmt {
-                    if is_status_match(&m.expr) {
-                        merged += merge(&mut m.arms);
-                    }
+    for method in client_methods_mut(file) {
+        for stmt in &mut method.block.stmts {
+            if let syn::Stmt::Expr(syn::Expr::Match(m), _) = stmt {
+                if is_status_match(&m.expr) {
+                    merged += merge(&mut m.arms);
                 }
             }
         }

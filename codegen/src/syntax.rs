@@ -56,15 +56,36 @@ pub fn types_module(file: &mut syn::File) -> Option<&mut Vec<Item>> {
     })
 }
 
-/// The async methods of the generated client's inherent `impl` blocks.
+/// Whether `ty` is the generated `Client`.
+fn is_client(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
+}
+
+/// The async methods of the generated client's inherent `impl` blocks:
+/// one per operation.
 pub fn client_methods(file: &syn::File) -> impl Iterator<Item = &syn::ImplItemFn> {
     file.items
         .iter()
         .filter_map(|item| match item {
-            Item::Impl(block) if block.trait_.is_none() => Some(block),
+            Item::Impl(block) if block.trait_.is_none() && is_client(&block.self_ty) => Some(block),
             _ => None,
         })
         .flat_map(|block| &block.items)
+        .filter_map(|member| match member {
+            syn::ImplItem::Fn(f) if f.sig.asyncness.is_some() => Some(f),
+            _ => None,
+        })
+}
+
+/// [`client_methods`], to rewrite.
+pub fn client_methods_mut(file: &mut syn::File) -> impl Iterator<Item = &mut syn::ImplItemFn> {
+    file.items
+        .iter_mut()
+        .filter_map(|item| match item {
+            Item::Impl(block) if block.trait_.is_none() && is_client(&block.self_ty) => Some(block),
+            _ => None,
+        })
+        .flat_map(|block| &mut block.items)
         .filter_map(|member| match member {
             syn::ImplItem::Fn(f) if f.sig.asyncness.is_some() => Some(f),
             _ => None,
