@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use quote::quote;
 
-use crate::syntax::{body_argument, client_methods, last_ident, types_module};
+use crate::syntax::{body_argument, client_methods, last_ident, serde_settings, types_module};
 use syn::{Fields, Item, Type};
 
 /// Adds `Default` or `new` to every struct a request body reaches; returns
@@ -128,32 +128,14 @@ enum Fill {
 
 /// A field is optional when it is an `Option` or serde fills it in.
 fn default_of(field: &syn::Field) -> Option<Fill> {
-    for attr in &field.attrs {
-        if !attr.path().is_ident("serde") {
-            continue;
-        }
-        let mut fill = None;
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("default") {
-                fill = Some(match meta.value() {
-                    Ok(value) => {
-                        let path: syn::LitStr = value.parse()?;
-                        match path.parse::<syn::Path>() {
-                            Ok(path) => Fill::Function(path),
-                            Err(_) => Fill::Empty,
-                        }
-                    }
-                    Err(_) => Fill::Empty,
-                });
-            } else if meta.input.peek(syn::Token![=]) {
-                // `rename = "…"` and the like: skip the value only.
-                let _ = meta.value()?.parse::<syn::Expr>()?;
-            }
-            Ok(())
+    let serde_default = serde_settings(&field.attrs)
+        .into_iter()
+        .find(|(key, _)| key == "default");
+    if let Some((_, function)) = serde_default {
+        return Some(match function.as_deref().map(syn::parse_str::<syn::Path>) {
+            Some(Ok(path)) => Fill::Function(path),
+            _ => Fill::Empty,
         });
-        if fill.is_some() {
-            return fill;
-        }
     }
     last_ident(&field.ty)
         .is_some_and(|i| i == "Option")

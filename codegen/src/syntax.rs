@@ -115,3 +115,33 @@ pub fn types_name(ty: &Type) -> Option<String> {
         _ => None,
     }
 }
+
+/// The settings of an item's or field's `#[serde(..)]` attributes, in
+/// order: each key with its value when that is a string (`rename = "x"`
+/// -> `("rename", Some("x"))`, `default` -> `("default", None)`).
+pub fn serde_settings(attrs: &[syn::Attribute]) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let value = if meta.input.peek(syn::Token![=]) {
+                match meta.value()?.parse::<syn::Expr>()? {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(s),
+                        ..
+                    }) => Some(s.value()),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            out.push((key, value));
+            Ok(())
+        });
+    }
+    out
+}

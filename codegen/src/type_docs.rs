@@ -21,7 +21,7 @@ use quote::ToTokens;
 use syn::{Fields, Item, Type};
 
 use crate::syntax::{
-    body_argument, client_methods, generic_of, option_of, types_module, types_name,
+    body_argument, client_methods, generic_of, option_of, serde_settings, types_module, types_name,
 };
 
 /// How many users a type's doc names before it says "and N more".
@@ -265,19 +265,9 @@ fn plain_values(e: &syn::ItemEnum) -> Vec<String> {
 }
 
 fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
-    let mut rename = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
-                let value: syn::LitStr = meta.value()?.parse()?;
-                rename = Some(value.value());
-            } else if meta.input.peek(syn::Token![=]) {
-                let _ = meta.value()?.parse::<syn::Expr>()?;
-            }
-            Ok(())
-        });
-    }
-    rename
+    serde_settings(attrs)
+        .into_iter()
+        .find_map(|(key, value)| (key == "rename").then_some(value).flatten())
 }
 
 fn wire_name(field: &syn::Field, ident: &syn::Ident) -> String {
@@ -287,23 +277,7 @@ fn wire_name(field: &syn::Field, ident: &syn::Ident) -> String {
 
 /// Whether the field's `#[serde(..)]` names `key`.
 fn has_serde_key(field: &syn::Field, key: &str) -> bool {
-    field
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident("serde"))
-        .any(|a| {
-            let mut found = false;
-            let _ = a.parse_nested_meta(|meta| {
-                if meta.path.is_ident(key) {
-                    found = true;
-                }
-                if meta.input.peek(syn::Token![=]) {
-                    let _ = meta.value()?.parse::<syn::Expr>()?;
-                }
-                Ok(())
-            });
-            found
-        })
+    serde_settings(&field.attrs).iter().any(|(k, _)| k == key)
 }
 
 fn document_fields(fields: &mut Fields, names: &BTreeSet<String>) -> usize {
