@@ -38,39 +38,38 @@ pub fn apply(file: &mut syn::File) -> usize {
         .collect();
     let reachable = reachable(types, roots);
     let mut added: Vec<Item> = Vec::new();
+    let mut changed = 0;
     for item in types.iter_mut() {
         let Item::Struct(s) = item else { continue };
         let name = s.ident.to_string();
         if !reachable.contains(&name) {
             continue;
         }
-        let fields = match &s.fields {
-            Fields::Named(fields) => fields,
+        let has_default = with_default.contains(&name) || derives_default(s);
+        let (fields, required): (_, Vec<&syn::Field>) = match &s.fields {
+            Fields::Named(fields) => (
+                fields,
+                fields
+                    .named
+                    .iter()
+                    .filter(|f| default_of(f).is_none())
+                    .collect(),
+            ),
             // A newtype over a map, list or `Option` (typify's free-form
             // bodies) starts empty.
-            Fields::Unnamed(inner)
-                if inner.unnamed.len() == 1
-                    && last_ident(&inner.unnamed[0].ty).is_some_and(|i| {
-                        ["Map", "HashMap", "BTreeMap", "Vec", "Option"]
-                            .iter()
-                            .any(|n| i == n)
-                    })
-                    && !with_default.contains(&name)
-                    && !derives_default(s) =>
-            {
-                s.attrs.push(syn::parse_quote!(#[derive(Default)]));
+            Fields::Unnamed(inner) if starts_empty(inner) => {
+                if !has_default {
+                    s.attrs.push(syn::parse_quote!(#[derive(Default)]));
+                    changed += 1;
+                }
                 continue;
             }
             _ => continue,
         };
-        let required: Vec<&syn::Field> = fields
-            .named
-            .iter()
-            .filter(|f| default_of(f).is_none())
-            .collect();
         if required.is_empty() {
-            if !with_default.contains(&name) && !derives_default(s) {
+            if !has_default {
                 s.attrs.push(syn::parse_quote!(#[derive(Default)]));
+                changed += 1;
             }
             continue;
         }
@@ -113,9 +112,19 @@ pub fn apply(file: &mut syn::File) -> usize {
             }
         });
     }
-    let count = added.len();
+    let count = changed + added.len();
     types.extend(added);
     count
+}
+
+/// A newtype whose one field is a map, a list or an `Option`.
+fn starts_empty(fields: &syn::FieldsUnnamed) -> bool {
+    fields.unnamed.len() == 1
+        && last_ident(&fields.unnamed[0].ty).is_some_and(|i| {
+            ["Map", "HashMap", "BTreeMap", "Vec", "Option"]
+                .iter()
+                .any(|n| i == n)
+        })
 }
 
 /// How a field that is not required is filled.

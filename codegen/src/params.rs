@@ -19,9 +19,10 @@
 //!   read and to assign, which does not break either.)
 //!
 //! What stays positional is what identifies the resource or is the request
-//! itself: the path parameters in path order, then the body. Where those
-//! are more than [`MAX_POSITIONAL`], the path parameters move into the
-//! struct's constructor too.
+//! itself: the path parameters in path order, then the body (a form's
+//! required fields are the body). Where those and the struct are more than
+//! [`MAX_POSITIONAL`], everything but the body moves into the struct's
+//! constructor too.
 //!
 //! The method's body is left as progenitor wrote it: the struct is taken
 //! apart at the top into locals of the names and types the old arguments
@@ -141,20 +142,19 @@ fn facts(components: &Value, written: &Value, schema: &Value) -> String {
     {
         // The named type documents its own values and bounds.
         return format!("`{name}`");
-    } else {
-        let kind = schema.get("type").and_then(Value::as_str);
-        let format = schema.get("format").and_then(Value::as_str);
-        match (kind, format) {
-            (Some("array"), _) => {
-                let items = schema.get("items").unwrap_or(&Value::Null);
-                let inner = facts(components, items, resolve(components, items));
-                parts.push(format!("a list of {}", inner.trim_start_matches("a ")));
-            }
-            (_, Some("binary")) => parts.push("a file".into()),
-            (Some(kind), Some(format)) => parts.push(format!("{kind}, {format}")),
-            (Some(kind), None) => parts.push(kind.to_string()),
-            (None, _) => {}
+    }
+    let kind = schema.get("type").and_then(Value::as_str);
+    let format = schema.get("format").and_then(Value::as_str);
+    match (kind, format) {
+        (Some("array"), _) => {
+            let items = schema.get("items").unwrap_or(&Value::Null);
+            let inner = facts(components, items, resolve(components, items));
+            parts.push(format!("a list of {}", inner.trim_start_matches("a ")));
         }
+        (_, Some("binary")) => parts.push("a file".into()),
+        (Some(kind), Some(format)) => parts.push(format!("{kind}, {format}")),
+        (Some(kind), None) => parts.push(kind.to_string()),
+        (None, _) => {}
     }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         let listed: Vec<String> = values.iter().take(6).map(|v| format!("`{v}`")).collect();
@@ -247,8 +247,10 @@ fn find<'i>(described: &'i [Input], ident: &syn::Ident) -> Option<&'i Input> {
 /// Rewrites one method; returns the items its parameters struct needs.
 fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item>> {
     let path_args = path_arguments(&method.block);
-    let mut positional: Vec<syn::PatType> = Vec::new();
-    let mut named: Vec<syn::PatType> = Vec::new();
+    // Each argument with its name; a pattern that is not a plain name is
+    // not progenitor's, and the method is left as it is.
+    let mut positional: Vec<(syn::Ident, syn::PatType)> = Vec::new();
+    let mut named: Vec<(syn::Ident, syn::PatType)> = Vec::new();
     for input in &method.sig.inputs {
         let FnArg::Typed(t) = input else { continue };
         let syn::Pat::Ident(p) = &*t.pat else {
@@ -259,10 +261,11 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
             && option_of(&t.ty).is_none()
             && vec_item(&t.ty).is_none()
             && !matches!(&*t.ty, Type::Reference(r) if matches!(&*r.elem, Type::Slice(_)));
+        let argument = (p.ident.clone(), t.clone());
         if path_args.contains(&p.ident.to_string()) || p.ident == "body" || body_field {
-            positional.push(t.clone());
+            positional.push(argument);
         } else {
-            named.push(t.clone());
+            named.push(argument);
         }
     }
     // The params struct is an argument too.
@@ -271,22 +274,21 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
         // All but the body move to the constructor.
         let (body, rest): (Vec<_>, Vec<_>) = positional
             .into_iter()
-            .partition(|t| arg_ident(t).is_some_and(|i| i == "body"));
+            .partition(|(ident, _)| ident == "body");
         positional = body;
         named.splice(0..0, rest);
     }
     let mut lines: Vec<String> = positional
         .iter()
-        .filter_map(|t| {
-            let ident = arg_ident(t)?;
-            Some(if ident == "body" {
+        .map(|(ident, t)| {
+            if ident == "body" {
                 format!(
                     "- `body`: the request body, {}",
                     doc_type(&t.ty).unwrap_or_else(|| "its bytes".into())
                 )
             } else {
                 format!("- `{ident}`: {}", describe(find(described, ident), "path"))
-            })
+            }
         })
         .collect();
     if named.is_empty() {
@@ -296,15 +298,8 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
 
     let mut fields: Vec<Named> = named
         .iter()
-        .filter_map(|t| {
-            let ident = arg_ident(t)?.clone();
-            let input = find(described, &ident);
-            Some(self::named(ident, &t.ty, input))
-        })
+        .map(|(ident, t)| self::named(ident.clone(), &t.ty, find(described, ident)))
         .collect();
-    if fields.len() != named.len() {
-        return None;
-    }
     // The description's order, not progenitor's alphabetical one.
     let rank = |f: &Named| {
         described
@@ -323,8 +318,8 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
     // The new signature: positional arguments, then the struct.
     let receiver = method.sig.inputs.first().cloned();
     method.sig.inputs = receiver.into_iter().collect();
-    for t in &positional {
-        method.sig.inputs.push(FnArg::Typed(t.clone()));
+    for (_, t) in positional {
+        method.sig.inputs.push(FnArg::Typed(t));
     }
     method
         .sig
@@ -344,36 +339,26 @@ fn rewrite(method: &mut syn::ImplItemFn, described: &[Input]) -> Option<Vec<Item
     prelude.append(&mut method.block.stmts);
     method.block.stmts = prelude;
 
-    let where_sent = {
-        let mut kinds: Vec<&str> = fields
-            .iter()
-            .map(
-                |f| match find(described, &f.ident).map(|i| i.location.as_str()) {
-                    Some("path") => "path",
-                    Some("header") => "header",
-                    Some("form") => "form-field",
-                    Some("cookie") => "cookie",
-                    _ => "query",
-                },
-            )
-            .collect();
-        kinds.dedup();
-        kinds.sort();
-        kinds.dedup();
-        kinds.join(", ")
-    };
+    let where_sent = fields
+        .iter()
+        .map(
+            |f| match find(described, &f.ident).map(|i| i.location.as_str()) {
+                Some("path") => "path",
+                Some("header") => "header",
+                Some("form") => "form-field",
+                Some("cookie") => "cookie",
+                _ => "query",
+            },
+        )
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(", ");
     lines.push(format!(
         "- `params`: the {where_sent} parameters, [`params::{struct_ident}`]"
     ));
     push_doc(method, &lines);
     Some(items)
-}
-
-fn arg_ident(t: &syn::PatType) -> Option<&syn::Ident> {
-    match &*t.pat {
-        syn::Pat::Ident(p) => Some(&p.ident),
-        _ => None,
-    }
 }
 
 fn push_doc(method: &mut syn::ImplItemFn, lines: &[String]) {
