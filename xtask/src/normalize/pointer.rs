@@ -23,6 +23,22 @@ pub fn ref_name(reference: &str) -> &str {
     reference.rsplit('/').next().unwrap_or(reference)
 }
 
+/// The component schemas that `$ref`s anywhere below `value` name, in walk
+/// order, repeats kept (`#/components/schemas/Team` -> `Team`).
+pub fn schema_refs_in(value: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    walk(value, &mut String::new(), &mut |_, node| {
+        if let Some(r) = node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .filter(|r| r.starts_with("#/components/schemas/"))
+        {
+            out.push(ref_name(r).to_string());
+        }
+    });
+    out
+}
+
 /// Calls `f(pointer, value)` for every node below `value`, depth first, maps
 /// in key order.
 pub fn walk<'a>(value: &'a Value, at: &mut String, f: &mut impl FnMut(&str, &'a Value)) {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::normalize::pointer::{ref_name, walk};
+use crate::normalize::pointer::schema_refs_in;
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -15,8 +15,6 @@ pub const PASS: Pass = Pass {
     run,
 };
 
-const PREFIX: &str = "#/components/schemas/";
-
 fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     let Some(schemas) = doc
         .pointer("/components/schemas")
@@ -25,11 +23,11 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         return Ok(());
     };
     let mut reachable = BTreeSet::new();
-    let mut pending: Vec<String> = refs_in(doc.get("paths").unwrap_or(&Value::Null));
+    let mut pending: Vec<String> = schema_refs_in(doc.get("paths").unwrap_or(&Value::Null));
     while let Some(name) = pending.pop() {
         if reachable.insert(name.clone()) {
             if let Some(schema) = schemas.get(&name) {
-                pending.extend(refs_in(schema));
+                pending.extend(schema_refs_in(schema));
             }
         }
     }
@@ -37,20 +35,6 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         schemas.retain(|name, _| reachable.contains(name));
     }
     Ok(())
-}
-
-fn refs_in(value: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    walk(value, &mut String::new(), &mut |_, node| {
-        if let Some(r) = node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .filter(|r| r.starts_with(PREFIX))
-        {
-            out.push(ref_name(r).to_string());
-        }
-    });
-    out
 }
 
 #[cfg(test)]

@@ -31,8 +31,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use crate::normalize::names::{pascal_case, singular, words};
-use crate::normalize::pointer::walk_mut_refs;
-use crate::normalize::{Context, NormalizeError, Pass};
+use crate::normalize::pointer::{schema_refs_in, walk_mut_refs};
+use crate::normalize::{operations, Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
     name: "shared-names",
@@ -61,45 +61,20 @@ struct Users {
 }
 
 /// The component names a `$ref` somewhere in `value` points at.
-fn referenced(value: &Value, out: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(name) = map
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix(PREFIX))
-            {
-                out.insert(name.to_string());
-            }
-            map.values().for_each(|v| referenced(v, out));
-        }
-        Value::Array(items) => items.iter().for_each(|v| referenced(v, out)),
-        _ => {}
-    }
+fn referenced(value: &Value) -> BTreeSet<String> {
+    schema_refs_in(value).into_iter().collect()
 }
 
 fn users(doc: &Value) -> Users {
     let mut users = Users::default();
     let mut direct: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for item in doc
-        .get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flat_map(|p| p.values())
-        .filter_map(Value::as_object)
-    {
-        for op in item.values().filter_map(Value::as_object) {
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                continue;
-            };
-            users.ids.push(id.to_string());
-            let mut used = BTreeSet::new();
-            for key in ["parameters", "requestBody", "responses"] {
-                if let Some(v) = op.get(key) {
-                    referenced(v, &mut used);
-                }
-            }
-            for name in used {
+    for (_, _, op) in operations(doc) {
+        let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+            continue;
+        };
+        users.ids.push(id.to_string());
+        for key in ["parameters", "requestBody", "responses"] {
+            for name in op.get(key).map(referenced).unwrap_or_default() {
                 direct.entry(name).or_default().insert(id.to_string());
             }
         }
@@ -113,9 +88,7 @@ fn users(doc: &Value) -> Users {
                 .properties
                 .insert(parent.clone(), props.keys().cloned().collect());
             for (prop, sub) in props {
-                let mut held = BTreeSet::new();
-                referenced(sub, &mut held);
-                for child in held {
+                for child in referenced(sub) {
                     users
                         .holders
                         .entry(child)
@@ -125,12 +98,13 @@ fn users(doc: &Value) -> Users {
             }
         }
         // Items, unions and additional properties hold without a name.
-        let mut rest = schema.clone();
-        if let Some(map) = rest.as_object_mut() {
-            map.remove("properties");
-        }
-        let mut held = BTreeSet::new();
-        referenced(&rest, &mut held);
+        let held: BTreeSet<String> = schema
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(key, _)| *key != "properties")
+            .flat_map(|(_, v)| referenced(v))
+            .collect();
         for child in held {
             users
                 .holders
@@ -384,11 +358,11 @@ fn undoubled(name: &str) -> String {
 
 fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     let renamable = std::mem::take(&mut ctx.hoisted);
-    ctx.misleading_before = misleading(doc).len();
+    let users = users(doc);
+    ctx.misleading_before = misleading_by(&users, doc).len();
     if renamable.is_empty() {
         return Ok(());
     }
-    let users = users(doc);
     let present: BTreeSet<String> = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
@@ -469,7 +443,11 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
 /// named after a sibling property of the same parent (`tiktok: Bluesky`).
 /// Each entry says which and why.
 pub fn misleading(doc: &Value) -> Vec<String> {
-    let users = users(doc);
+    misleading_by(&users(doc), doc)
+}
+
+/// [`misleading`], with the document's users already read.
+fn misleading_by(users: &Users, doc: &Value) -> Vec<String> {
     let mut out = Vec::new();
     let names = doc
         .pointer("/components/schemas")
@@ -477,13 +455,13 @@ pub fn misleading(doc: &Value) -> Vec<String> {
         .into_iter()
         .flat_map(|s| s.keys());
     for name in names {
-        if let Some((first, _, other)) = misnamed_for_operation(name, &users) {
+        if let Some((first, _, other)) = misnamed_for_operation(name, users) {
             out.push(format!(
                 "`{name}` is named after `{first}` but `{other}` uses it too"
             ));
             continue;
         }
-        if let Some((parent, prop, sibling)) = named_after_sibling(name, &users) {
+        if let Some((parent, prop, sibling)) = named_after_sibling(name, users) {
             out.push(format!(
                 "`{parent}.{prop}` holds `{name}`, named after its sibling `{sibling}`"
             ));
