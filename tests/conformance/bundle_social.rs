@@ -4112,18 +4112,15 @@ async fn app_get_health(client: &Client) -> Result<Answer, Failure> {
 }
 async fn analytics_get_post_analytics(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::AnalyticsGetPostAnalyticsParams::new();
-    let p_post_id = sample::<
+    params.post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("post_id", r#""sample""#)?;
-    params.post_id = p_post_id;
-    let p_platform_type = sample::<
+    params.platform_type = sample::<
         Option<types::PlatformType>,
     >("platform_type", r#""TIKTOK""#)?;
-    params.platform_type = p_platform_type;
-    let p_imported_post_id = sample::<
+    params.imported_post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("imported_post_id", r#""sample""#)?;
-    params.imported_post_id = p_imported_post_id;
     outcome(client.analytics_get_post_analytics(params).await).await
 }
 async fn analytics_get_bulk_post_analytics(client: &Client) -> Result<Answer, Failure> {
@@ -4135,14 +4132,14 @@ async fn analytics_get_bulk_post_analytics(client: &Client) -> Result<Answer, Fa
         p_post_ids,
         p_platform_type,
     );
-    let p_page = sample::<Option<i64>>("page", r#"1"#)?;
-    params.page = p_page;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.page = sample::<Option<i64>>("page", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.analytics_get_bulk_post_analytics(params).await).await
 }
 async fn analytics_force_post_analytics(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::AnalyticsForcePostAnalyticsBody = sample(
+    let a_body = sample::<
+        types::AnalyticsForcePostAnalyticsBody,
+    >(
         "body",
         r#"{"importedPostId":"sample","platformType":"TIKTOK","postId":"sample"}"#,
     )?;
@@ -4150,18 +4147,15 @@ async fn analytics_force_post_analytics(client: &Client) -> Result<Answer, Failu
 }
 async fn analytics_get_post_analytics_raw(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::AnalyticsGetPostAnalyticsRawParams::new();
-    let p_post_id = sample::<
+    params.post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("post_id", r#""sample""#)?;
-    params.post_id = p_post_id;
-    let p_platform_type = sample::<
+    params.platform_type = sample::<
         Option<types::PlatformType>,
     >("platform_type", r#""TIKTOK""#)?;
-    params.platform_type = p_platform_type;
-    let p_imported_post_id = sample::<
+    params.imported_post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("imported_post_id", r#""sample""#)?;
-    params.imported_post_id = p_imported_post_id;
     outcome(client.analytics_get_post_analytics_raw(params).await).await
 }
 async fn analytics_get_social_account_analytics(
@@ -4178,10 +4172,9 @@ async fn analytics_get_social_account_analytics(
 async fn analytics_force_social_account_analytics(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::AnalyticsForceSocialAccountAnalyticsBody = sample(
-        "body",
-        r#"{"platformType":"TIKTOK","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::AnalyticsForceSocialAccountAnalyticsBody,
+    >("body", r#"{"platformType":"TIKTOK","teamId":"sample"}"#)?;
     outcome(client.analytics_force_social_account_analytics(&a_body).await).await
 }
 async fn analytics_get_social_account_analytics_raw(
@@ -4198,36 +4191,29 @@ async fn analytics_get_social_account_analytics_raw(
 async fn comment_get_list(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::CommentGetListParams::new(p_team_id);
-    let p_post_id = sample::<
+    params.post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("post_id", r#""sample""#)?;
-    params.post_id = p_post_id;
-    let p_imported_post_id = sample::<
+    params.imported_post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("imported_post_id", r#""sample""#)?;
-    params.imported_post_id = p_imported_post_id;
-    let p_status = sample::<Option<types::CommentStatus>>("status", r#""DRAFT""#)?;
-    params.status = p_status;
-    let p_order_by = sample::<Option<types::OrderBy>>("order_by", r#""createdAt""#)?;
-    params.order_by = p_order_by;
-    let p_order = sample::<Option<types::Order>>("order", r#""ASC""#)?;
-    params.order = p_order;
-    let p_q = sample::<
+    params.status = sample::<Option<types::CommentStatus>>("status", r#""DRAFT""#)?;
+    params.order_by = sample::<Option<types::OrderBy>>("order_by", r#""createdAt""#)?;
+    params.order = sample::<Option<types::Order>>("order", r#""ASC""#)?;
+    params.q = sample::<
         ::std::option::Option<::std::string::String>,
     >("q", r#""sample""#)?;
-    params.q = p_q;
-    let p_platforms = sample::<
+    params.platforms = sample::<
         ::std::option::Option<::std::vec::Vec<types::CommentGetListPlatform>>,
     >("platforms", r#"["TIKTOK","YOUTUBE"]"#)?;
-    params.platforms = p_platforms;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.comment_get_list(params).await).await
 }
 async fn comment_create(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CommentCreateBody = sample(
+    let a_body = sample::<
+        types::CommentCreateBody,
+    >(
         "body",
         r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"2026-01-02T03:04:05Z","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","text":"sample","title":"sample"}"#,
     )?;
@@ -4236,24 +4222,21 @@ async fn comment_create(client: &Client) -> Result<Answer, Failure> {
 async fn comment_import_get_list(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::CommentImportGetListParams::new(p_team_id);
-    let p_post_id = sample::<
+    params.post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("post_id", r#""sample""#)?;
-    params.post_id = p_post_id;
-    let p_imported_post_id = sample::<
+    params.imported_post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("imported_post_id", r#""sample""#)?;
-    params.imported_post_id = p_imported_post_id;
-    let p_status = sample::<Option<types::ImportStatus>>("status", r#""PENDING""#)?;
-    params.status = p_status;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.status = sample::<Option<types::ImportStatus>>("status", r#""PENDING""#)?;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.comment_import_get_list(params).await).await
 }
 async fn comment_import_create(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CommentImportCreateBody = sample(
+    let a_body = sample::<
+        types::CommentImportCreateBody,
+    >(
         "body",
         r#"{"importedPostId":"sample","postId":"sample","socialAccountType":"FACEBOOK","teamId":"sample"}"#,
     )?;
@@ -4264,33 +4247,29 @@ async fn comment_import_get_fetched_comments(
 ) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::CommentImportGetFetchedCommentsParams::new(p_team_id);
-    let p_post_id = sample::<
+    params.post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("post_id", r#""sample""#)?;
-    params.post_id = p_post_id;
-    let p_imported_post_id = sample::<
+    params.imported_post_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("imported_post_id", r#""sample""#)?;
-    params.imported_post_id = p_imported_post_id;
-    let p_platform = sample::<
+    params.platform = sample::<
         Option<types::ImportPlatform>,
     >("platform", r#""FACEBOOK""#)?;
-    params.platform = p_platform;
-    let p_social_account_id = sample::<
+    params.social_account_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("social_account_id", r#""sample""#)?;
-    params.social_account_id = p_social_account_id;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.comment_import_get_fetched_comments(params).await).await
 }
 async fn comment_import_action_fetched_comment(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
-    let a_body: types::CommentImportActionFetchedCommentBody = sample(
+    let a_comment_id = sample::<String>("comment_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::CommentImportActionFetchedCommentBody,
+    >(
         "body",
         r#"{"action":"DELETE","banAuthor":true,"reason":"sample","teamId":"sample"}"#,
     )?;
@@ -4298,85 +4277,78 @@ async fn comment_import_action_fetched_comment(
         .await
 }
 async fn comment_import_get_by_id(client: &Client) -> Result<Answer, Failure> {
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
     outcome(client.comment_import_get_by_id(&a_import_id).await).await
 }
 async fn comment_get(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.comment_get(&a_id).await).await
 }
 async fn comment_delete(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.comment_delete(&a_id).await).await
 }
 async fn comment_update(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
-    let a_body: types::CommentUpdateBody = sample(
+    let a_id = sample::<String>("id", r#""sample""#)?;
+    let a_body = sample::<
+        types::CommentUpdateBody,
+    >(
         "body",
         r#"{"data":{"BLUESKY":{"text":"sample"},"DISCORD":{"text":"sample"},"FACEBOOK":{"text":"sample"},"INSTAGRAM":{"text":"sample"},"LINKEDIN":{"text":"sample"},"MASTODON":{"text":"sample"},"REDDIT":{"text":"sample"},"SLACK":{"text":"sample"},"THREADS":{"text":"sample"},"TIKTOK":{"text":"sample"},"YOUTUBE":{"text":"sample"}},"fetchedParentCommentId":"sample","importedPostId":"sample","internalParentCommentId":"sample","internalPostId":"sample","postDate":"2026-01-02T03:04:05Z","socialAccountTypes":["TIKTOK"],"status":"DRAFT","text":"sample","title":"sample"}"#,
     )?;
     outcome(client.comment_update(&a_id, &a_body).await).await
 }
 async fn comment_retry(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.comment_retry(&a_id).await).await
 }
 async fn misc_bluesky_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_bluesky_delete_comment(&a_body).await).await
 }
 async fn misc_bluesky_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_bluesky_delete_post(&a_body).await).await
 }
 async fn misc_discord_delete_message(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_discord_delete_message(&a_body).await).await
 }
 async fn misc_facebook_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_facebook_delete_comment(&a_body).await).await
 }
 async fn misc_facebook_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscEditCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscEditCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#)?;
     outcome(client.misc_facebook_edit_comment(&a_body).await).await
 }
 async fn misc_facebook_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_facebook_delete_post(&a_body).await).await
 }
 async fn misc_facebook_edit_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscFacebookEditPostBody = sample(
-        "body",
-        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscFacebookEditPostBody,
+    >("body", r#"{"description":"sample","postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_facebook_edit_post(&a_body).await).await
 }
 async fn misc_facebook_get_recommendations(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscFacebookGetRecommendationsParams::new(p_team_id);
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
     outcome(client.misc_facebook_get_recommendations(params).await).await
 }
 async fn misc_facebook_get_recommendation_import_status(
@@ -4391,23 +4363,22 @@ async fn misc_facebook_get_recommendation_import_status(
 async fn misc_facebook_import_recommendations(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscImportBody = sample(
-        "body",
-        r#"{"count":1,"teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscImportBody,
+    >("body", r#"{"count":1,"teamId":"sample"}"#)?;
     outcome(client.misc_facebook_import_recommendations(&a_body).await).await
 }
 async fn misc_facebook_get_recommendation_import_by_id(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
     outcome(client.misc_facebook_get_recommendation_import_by_id(&a_import_id).await)
         .await
 }
 async fn misc_facebook_get_recommendation_by_id(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
+    let a_recommendation_id = sample::<String>("recommendation_id", r#""sample""#)?;
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscFacebookGetRecommendationByIdParams::new(p_team_id);
     outcome(
@@ -4420,7 +4391,7 @@ async fn misc_facebook_get_recommendation_by_id(
 async fn misc_facebook_get_recommendation_comments(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
+    let a_recommendation_id = sample::<String>("recommendation_id", r#""sample""#)?;
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscFacebookGetRecommendationCommentsParams::new(p_team_id);
     outcome(
@@ -4433,12 +4404,11 @@ async fn misc_facebook_get_recommendation_comments(
 async fn misc_facebook_reply_to_recommendation_comment(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
-    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
-    let a_body: types::MiscReplyToBody = sample(
-        "body",
-        r#"{"comment":"sample","teamId":"sample"}"#,
-    )?;
+    let a_recommendation_id = sample::<String>("recommendation_id", r#""sample""#)?;
+    let a_comment_id = sample::<String>("comment_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::MiscReplyToBody,
+    >("body", r#"{"comment":"sample","teamId":"sample"}"#)?;
     outcome(
             client
                 .misc_facebook_reply_to_recommendation_comment(
@@ -4453,11 +4423,10 @@ async fn misc_facebook_reply_to_recommendation_comment(
 async fn misc_facebook_reply_to_recommendation(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_recommendation_id: String = sample("recommendation_id", r#""sample""#)?;
-    let a_body: types::MiscReplyToBody = sample(
-        "body",
-        r#"{"comment":"sample","teamId":"sample"}"#,
-    )?;
+    let a_recommendation_id = sample::<String>("recommendation_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::MiscReplyToBody,
+    >("body", r#"{"comment":"sample","teamId":"sample"}"#)?;
     outcome(
             client
                 .misc_facebook_reply_to_recommendation(&a_recommendation_id, &a_body)
@@ -4473,16 +4442,17 @@ async fn misc_facebook_get_token_debug(client: &Client) -> Result<Answer, Failur
 async fn misc_google_business_get_location(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscGoogleBusinessGetLocationParams::new(p_team_id);
-    let p_fields = sample::<
+    params.fields = sample::<
         ::std::option::Option<::std::vec::Vec<types::Field>>,
     >("fields", r#"["name","languageCode"]"#)?;
-    params.fields = p_fields;
     outcome(client.misc_google_business_get_location(params).await).await
 }
 async fn misc_google_business_update_location(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessUpdateLocationBody = sample(
+    let a_body = sample::<
+        types::MiscGoogleBusinessUpdateLocationBody,
+    >(
         "body",
         r#"{"categories":{"additionalCategories":[{"name":"sample"}],"primaryCategory":{"name":"sample"}},"latlng":{"latitude":1.5,"longitude":1.5},"moreHours":[{"hoursTypeId":"sample","periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]}],"openInfo":{},"phoneNumbers":{"additionalPhones":["sample"],"primaryPhone":"sample"},"profile":{"description":"sample"},"regularHours":{"periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]},"serviceArea":{},"specialHours":{"specialHourPeriods":[{"closeTime":{},"closed":true,"endDate":{},"openTime":{},"startDate":{}}]},"storefrontAddress":{"addressLines":["sample"],"administrativeArea":"sample","languageCode":"sample","locality":"sample","postalCode":"sample","regionCode":"sample"},"teamId":"sample","title":"sample","validateOnly":true,"websiteUri":"https://example.com/"}"#,
     )?;
@@ -4498,7 +4468,9 @@ async fn misc_google_business_get_attributes(
 async fn misc_google_business_update_attributes(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessUpdateAttributesBody = sample(
+    let a_body = sample::<
+        types::MiscGoogleBusinessUpdateAttributesBody,
+    >(
         "body",
         r#"{"attributeMask":"sample","attributes":[{"name":"sample","repeatedEnumValue":{"setValues":["sample"]},"uriValues":[{"uri":"sample"}],"values":[null]}],"teamId":"sample"}"#,
     )?;
@@ -4511,20 +4483,16 @@ async fn misc_google_business_list_available_attributes(
     let mut params = params::MiscGoogleBusinessListAvailableAttributesParams::new(
         p_team_id,
     );
-    let p_language_code = sample::<
+    params.language_code = sample::<
         ::std::option::Option<::std::string::String>,
     >("language_code", r#""sample""#)?;
-    params.language_code = p_language_code;
-    let p_region_code = sample::<
+    params.region_code = sample::<
         ::std::option::Option<::std::string::String>,
     >("region_code", r#""sample""#)?;
-    params.region_code = p_region_code;
-    let p_page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
-    params.page_size = p_page_size;
-    let p_page_token = sample::<
+    params.page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
+    params.page_token = sample::<
         ::std::option::Option<::std::string::String>,
     >("page_token", r#""sample""#)?;
-    params.page_token = p_page_token;
     outcome(client.misc_google_business_list_available_attributes(params).await).await
 }
 async fn misc_google_business_list_categories(
@@ -4540,24 +4508,19 @@ async fn misc_google_business_list_categories(
         p_region_code,
         p_language_code,
     );
-    let p_names = sample::<
+    params.names = sample::<
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     >("names", r#"["sample","sample1"]"#)?;
-    params.names = p_names;
-    let p_filter = sample::<
+    params.filter = sample::<
         ::std::option::Option<::std::string::String>,
     >("filter", r#""sample""#)?;
-    params.filter = p_filter;
-    let p_page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
-    params.page_size = p_page_size;
-    let p_page_token = sample::<
+    params.page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
+    params.page_token = sample::<
         ::std::option::Option<::std::string::String>,
     >("page_token", r#""sample""#)?;
-    params.page_token = p_page_token;
-    let p_view = sample::<
+    params.view = sample::<
         Option<types::View>,
     >("view", r#""CATEGORY_VIEW_UNSPECIFIED""#)?;
-    params.view = p_view;
     outcome(client.misc_google_business_list_categories(params).await).await
 }
 async fn misc_google_business_get_food_menus(
@@ -4565,25 +4528,25 @@ async fn misc_google_business_get_food_menus(
 ) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscGoogleBusinessGetFoodMenusParams::new(p_team_id);
-    let p_fields = sample::<
+    params.fields = sample::<
         ::std::option::Option<
             ::std::vec::Vec<types::MiscGoogleBusinessGetFoodMenusField>,
         >,
     >("fields", r#"["name","menus"]"#)?;
-    params.fields = p_fields;
     outcome(client.misc_google_business_get_food_menus(params).await).await
 }
 async fn misc_google_business_update_food_menus(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessUpdateFoodMenusBody = sample(
-        "body",
-        r#"{"fields":["menus"],"menus":[{}],"teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscGoogleBusinessUpdateFoodMenusBody,
+    >("body", r#"{"fields":["menus"],"menus":[{}],"teamId":"sample"}"#)?;
     outcome(client.misc_google_business_update_food_menus(&a_body).await).await
 }
 async fn misc_google_business_update_hours(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessUpdateHoursBody = sample(
+    let a_body = sample::<
+        types::MiscGoogleBusinessUpdateHoursBody,
+    >(
         "body",
         r#"{"fields":["regularHours"],"moreHours":[{"hoursTypeId":"sample","periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]}],"regularHours":{"periods":[{"closeDay":"MONDAY","closeTime":{},"openDay":"MONDAY","openTime":{}}]},"specialHours":{"specialHourPeriods":[{"closeTime":{},"closed":true,"endDate":{},"openTime":{},"startDate":{}}]},"teamId":"sample","validateOnly":true}"#,
     )?;
@@ -4596,18 +4559,18 @@ async fn misc_google_business_list_place_action_links(
     let mut params = params::MiscGoogleBusinessListPlaceActionLinksParams::new(
         p_team_id,
     );
-    let p_page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
-    params.page_size = p_page_size;
-    let p_page_token = sample::<
+    params.page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
+    params.page_token = sample::<
         ::std::option::Option<::std::string::String>,
     >("page_token", r#""sample""#)?;
-    params.page_token = p_page_token;
     outcome(client.misc_google_business_list_place_action_links(params).await).await
 }
 async fn misc_google_business_create_place_action_link(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessCreatePlaceActionLinkBody = sample(
+    let a_body = sample::<
+        types::MiscGoogleBusinessCreatePlaceActionLinkBody,
+    >(
         "body",
         r#"{"placeActionLink":{"isPreferred":true,"name":"sample","placeActionType":"APPOINTMENT","uri":"https://example.com/"},"teamId":"sample"}"#,
     )?;
@@ -4616,16 +4579,17 @@ async fn misc_google_business_create_place_action_link(
 async fn misc_google_business_delete_place_action_link(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessDeletePlaceActionLinkBody = sample(
-        "body",
-        r#"{"name":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscGoogleBusinessDeletePlaceActionLinkBody,
+    >("body", r#"{"name":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_google_business_delete_place_action_link(&a_body).await).await
 }
 async fn misc_google_business_update_place_action_link(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessUpdatePlaceActionLinkBody = sample(
+    let a_body = sample::<
+        types::MiscGoogleBusinessUpdatePlaceActionLinkBody,
+    >(
         "body",
         r#"{"fields":["uri"],"name":"sample","placeActionLink":{"isPreferred":true,"name":"sample","placeActionType":"APPOINTMENT","uri":"https://example.com/"},"teamId":"sample"}"#,
     )?;
@@ -4641,51 +4605,46 @@ async fn misc_google_business_get_service_list(
 async fn misc_google_business_update_service_list(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessUpdateServiceListBody = sample(
-        "body",
-        r#"{"fields":["serviceItems"],"serviceItems":[{}],"teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscGoogleBusinessUpdateServiceListBody,
+    >("body", r#"{"fields":["serviceItems"],"serviceItems":[{}],"teamId":"sample"}"#)?;
     outcome(client.misc_google_business_update_service_list(&a_body).await).await
 }
 async fn misc_google_business_list_media(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscGoogleBusinessListMediaParams::new(p_team_id);
-    let p_page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
-    params.page_size = p_page_size;
-    let p_page_token = sample::<
+    params.page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
+    params.page_token = sample::<
         ::std::option::Option<::std::string::String>,
     >("page_token", r#""sample""#)?;
-    params.page_token = p_page_token;
     outcome(client.misc_google_business_list_media(params).await).await
 }
 async fn misc_google_business_add_media(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessAddMediaBody = sample(
+    let a_body = sample::<
+        types::MiscGoogleBusinessAddMediaBody,
+    >(
         "body",
         r#"{"category":"CATEGORY_UNSPECIFIED","description":"sample","teamId":"sample","uploadId":"sample"}"#,
     )?;
     outcome(client.misc_google_business_add_media(&a_body).await).await
 }
 async fn misc_google_business_delete_media(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscGoogleBusinessDeleteMediaBody = sample(
-        "body",
-        r#"{"mediaName":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscGoogleBusinessDeleteMediaBody,
+    >("body", r#"{"mediaName":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_google_business_delete_media(&a_body).await).await
 }
 async fn misc_google_business_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_google_business_delete_post(&a_body).await).await
 }
 async fn misc_google_business_get_reviews(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscGoogleBusinessGetReviewsParams::new(p_team_id);
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
     outcome(client.misc_google_business_get_reviews(params).await).await
 }
 async fn misc_google_business_get_review_import_status(
@@ -4700,23 +4659,22 @@ async fn misc_google_business_get_review_import_status(
 async fn misc_google_business_import_reviews(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscImportBody = sample(
-        "body",
-        r#"{"count":1,"teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscImportBody,
+    >("body", r#"{"count":1,"teamId":"sample"}"#)?;
     outcome(client.misc_google_business_import_reviews(&a_body).await).await
 }
 async fn misc_google_business_get_review_import_by_id(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
     outcome(client.misc_google_business_get_review_import_by_id(&a_import_id).await)
         .await
 }
 async fn misc_google_business_get_review_by_id(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_review_id: String = sample("review_id", r#""sample""#)?;
+    let a_review_id = sample::<String>("review_id", r#""sample""#)?;
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscGoogleBusinessGetReviewByIdParams::new(p_team_id);
     outcome(client.misc_google_business_get_review_by_id(&a_review_id, params).await)
@@ -4725,19 +4683,18 @@ async fn misc_google_business_get_review_by_id(
 async fn misc_google_business_reply_to_review(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_review_id: String = sample("review_id", r#""sample""#)?;
-    let a_body: types::MiscReplyToBody = sample(
-        "body",
-        r#"{"comment":"sample","teamId":"sample"}"#,
-    )?;
+    let a_review_id = sample::<String>("review_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::MiscReplyToBody,
+    >("body", r#"{"comment":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_google_business_reply_to_review(&a_review_id, &a_body).await)
         .await
 }
 async fn misc_google_business_delete_review_reply(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_review_id: String = sample("review_id", r#""sample""#)?;
-    let a_body: types::TeamIdBody = sample("body", r#"{"teamId":"sample"}"#)?;
+    let a_review_id = sample::<String>("review_id", r#""sample""#)?;
+    let a_body = sample::<types::TeamIdBody>("body", r#"{"teamId":"sample"}"#)?;
     outcome(client.misc_google_business_delete_review_reply(&a_review_id, &a_body).await)
         .await
 }
@@ -4748,25 +4705,22 @@ async fn misc_instagram_search_audio(client: &Client) -> Result<Answer, Failure>
         p_team_id,
         p_audio_type,
     );
-    let p_search_query = sample::<
+    params.search_query = sample::<
         ::std::option::Option<::std::string::String>,
     >("search_query", r#""sample""#)?;
-    params.search_query = p_search_query;
     outcome(client.misc_instagram_search_audio(params).await).await
 }
 async fn misc_instagram_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_instagram_delete_comment(&a_body).await).await
 }
 async fn misc_instagram_search_locations(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let p_q = sample::<::std::string::String>("q", r#""sample""#)?;
     let mut params = params::MiscInstagramSearchLocationsParams::new(p_team_id, p_q);
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.misc_instagram_search_locations(params).await).await
 }
 async fn misc_instagram_business_discovery(client: &Client) -> Result<Answer, Failure> {
@@ -4779,134 +4733,126 @@ async fn misc_instagram_business_discovery(client: &Client) -> Result<Answer, Fa
     outcome(client.misc_instagram_business_discovery(params).await).await
 }
 async fn misc_linkedin_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_linkedin_delete_comment(&a_body).await).await
 }
 async fn misc_linkedin_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscEditCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscEditCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#)?;
     outcome(client.misc_linkedin_edit_comment(&a_body).await).await
 }
 async fn misc_linkedin_build_commentary(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscLinkedinBuildCommentaryBody = sample(
-        "body",
-        r#"{"tags":[{"display":"sample","urn":"sample"}],"text":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscLinkedinBuildCommentaryBody,
+    >("body", r#"{"tags":[{"display":"sample","urn":"sample"}],"text":"sample"}"#)?;
     outcome(client.misc_linkedin_build_commentary(&a_body).await).await
 }
 async fn misc_linkedin_get_tags(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscLinkedinGetTagsParams::new(p_team_id);
-    let p_q = sample::<
+    params.q = sample::<
         ::std::option::Option<::std::string::String>,
     >("q", r#""sample""#)?;
-    params.q = p_q;
-    let p_url = sample::<
+    params.url = sample::<
         ::std::option::Option<::std::string::String>,
     >("url", r#""sample""#)?;
-    params.url = p_url;
-    let p_display_name = sample::<
+    params.display_name = sample::<
         ::std::option::Option<::std::string::String>,
     >("display_name", r#""sample""#)?;
-    params.display_name = p_display_name;
-    let p_scope = sample::<Option<types::Scope>>("scope", r#""people""#)?;
-    params.scope = p_scope;
+    params.scope = sample::<Option<types::Scope>>("scope", r#""people""#)?;
     outcome(client.misc_linkedin_get_tags(params).await).await
 }
 async fn misc_linkedin_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_linkedin_delete_post(&a_body).await).await
 }
 async fn misc_linkedin_edit_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscEditBody = sample(
-        "body",
-        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscEditBody,
+    >("body", r#"{"description":"sample","postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_linkedin_edit_post(&a_body).await).await
 }
 async fn misc_linkedin_reshare_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscLinkedinResharePostBody = sample(
+    let a_body = sample::<
+        types::MiscLinkedinResharePostBody,
+    >(
         "body",
         r#"{"commentary":"sample","disableReshare":true,"parentPostUrn":"sample","teamId":"sample","visibility":"CONNECTIONS"}"#,
     )?;
     outcome(client.misc_linkedin_reshare_post(&a_body).await).await
 }
 async fn misc_mastodon_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_mastodon_delete_comment(&a_body).await).await
 }
 async fn misc_mastodon_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscMastodonEditCommentBody = sample(
+    let a_body = sample::<
+        types::MiscMastodonEditCommentBody,
+    >(
         "body",
         r#"{"commentId":"sample","spoilerText":"sample","teamId":"sample","text":"sample"}"#,
     )?;
     outcome(client.misc_mastodon_edit_comment(&a_body).await).await
 }
 async fn misc_mastodon_delete_status(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_mastodon_delete_status(&a_body).await).await
 }
 async fn misc_mastodon_edit_status(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscMastodonEditStatusBody = sample(
+    let a_body = sample::<
+        types::MiscMastodonEditStatusBody,
+    >(
         "body",
         r#"{"description":"sample","postId":"sample","spoilerText":"sample","teamId":"sample"}"#,
     )?;
     outcome(client.misc_mastodon_edit_status(&a_body).await).await
 }
 async fn misc_pinterest_delete_pin(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_pinterest_delete_pin(&a_body).await).await
 }
 async fn misc_pinterest_edit_pin(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscPinterestEditPinBody = sample(
+    let a_body = sample::<
+        types::MiscPinterestEditPinBody,
+    >(
         "body",
         r#"{"altText":"sample","description":"sample","link":"https://example.com/","note":"sample","postId":"sample","teamId":"sample","title":"sample"}"#,
     )?;
     outcome(client.misc_pinterest_edit_pin(&a_body).await).await
 }
 async fn misc_reddit_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_reddit_delete_comment(&a_body).await).await
 }
 async fn misc_reddit_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscEditCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscEditCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#)?;
     outcome(client.misc_reddit_edit_comment(&a_body).await).await
 }
 async fn misc_reddit_delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_reddit_delete_post(&a_body).await).await
 }
 async fn misc_reddit_edit_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscEditBody = sample(
-        "body",
-        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscEditBody,
+    >("body", r#"{"description":"sample","postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_reddit_edit_post(&a_body).await).await
 }
 async fn misc_reddit_get_post_requirements(client: &Client) -> Result<Answer, Failure> {
@@ -4928,17 +4874,15 @@ async fn misc_reddit_get_subreddit_flairs(client: &Client) -> Result<Answer, Fai
     outcome(client.misc_reddit_get_subreddit_flairs(params).await).await
 }
 async fn misc_slack_delete_message(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_slack_delete_message(&a_body).await).await
 }
 async fn misc_slack_edit_message(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscEditBody = sample(
-        "body",
-        r#"{"description":"sample","postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscEditBody,
+    >("body", r#"{"description":"sample","postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_slack_edit_message(&a_body).await).await
 }
 async fn misc_tiktok_get_commercial_music_trending_list(
@@ -4948,51 +4892,46 @@ async fn misc_tiktok_get_commercial_music_trending_list(
     let mut params = params::MiscTiktokGetCommercialMusicTrendingListParams::new(
         p_team_id,
     );
-    let p_genre = sample::<Option<types::Genre>>("genre", r#""ROCK""#)?;
-    params.genre = p_genre;
-    let p_date_range = sample::<Option<types::DateRange>>("date_range", r#""1DAY""#)?;
-    params.date_range = p_date_range;
+    params.genre = sample::<Option<types::Genre>>("genre", r#""ROCK""#)?;
+    params.date_range = sample::<Option<types::DateRange>>("date_range", r#""1DAY""#)?;
     outcome(client.misc_tiktok_get_commercial_music_trending_list(params).await).await
 }
 async fn misc_tiktok_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_tiktok_delete_comment(&a_body).await).await
 }
 async fn misc_twitter_delete_tweet(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_twitter_delete_tweet(&a_body).await).await
 }
 async fn misc_youtube_delete_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_youtube_delete_comment(&a_body).await).await
 }
 async fn misc_youtube_edit_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscEditCommentBody = sample(
-        "body",
-        r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscEditCommentBody,
+    >("body", r#"{"commentId":"sample","teamId":"sample","text":"sample"}"#)?;
     outcome(client.misc_youtube_edit_comment(&a_body).await).await
 }
 async fn misc_youtube_get_channel_playlist(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscYoutubeGetChannelPlaylistParams::new(p_team_id);
-    let p_max_results = sample::<Option<i64>>("max_results", r#"1"#)?;
-    params.max_results = p_max_results;
+    params.max_results = sample::<Option<i64>>("max_results", r#"1"#)?;
     outcome(client.misc_youtube_get_channel_playlist(params).await).await
 }
 async fn misc_youtube_update_channel_playlist(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscYoutubeUpdateChannelPlaylistBody = sample(
+    let a_body = sample::<
+        types::MiscYoutubeUpdateChannelPlaylistBody,
+    >(
         "body",
         r#"{"description":"sample","playlistId":"sample","privacyStatus":"public","teamId":"sample","title":"sample"}"#,
     )?;
@@ -5001,7 +4940,9 @@ async fn misc_youtube_update_channel_playlist(
 async fn misc_youtube_create_new_channel_playlist(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::MiscYoutubeCreateNewChannelPlaylistBody = sample(
+    let a_body = sample::<
+        types::MiscYoutubeCreateNewChannelPlaylistBody,
+    >(
         "body",
         r#"{"description":"sample","privacyStatus":"public","teamId":"sample","title":"sample"}"#,
     )?;
@@ -5016,12 +4957,13 @@ async fn misc_youtube_get_videos_from_playlist(
         p_team_id,
         p_playlist_id,
     );
-    let p_max_results = sample::<Option<i64>>("max_results", r#"1"#)?;
-    params.max_results = p_max_results;
+    params.max_results = sample::<Option<i64>>("max_results", r#"1"#)?;
     outcome(client.misc_youtube_get_videos_from_playlist(params).await).await
 }
 async fn misc_youtube_add_video_to_playlist(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscYoutubeAddVideoToPlaylistBody = sample(
+    let a_body = sample::<
+        types::MiscYoutubeAddVideoToPlaylistBody,
+    >(
         "body",
         r#"{"playlistId":"sample","position":1,"postId":"sample","teamId":"sample"}"#,
     )?;
@@ -5030,7 +4972,7 @@ async fn misc_youtube_add_video_to_playlist(client: &Client) -> Result<Answer, F
 async fn misc_youtube_delete_video_from_playlist(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_playlist_item_id: String = sample("playlist_item_id", r#""sample""#)?;
+    let a_playlist_item_id = sample::<String>("playlist_item_id", r#""sample""#)?;
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscYoutubeDeleteVideoFromPlaylistParams::new(p_team_id);
     outcome(
@@ -5043,7 +4985,7 @@ async fn misc_youtube_delete_video_from_playlist(
 async fn misc_youtube_delete_channel_playlist(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_playlist_id: String = sample("playlist_id", r#""sample""#)?;
+    let a_playlist_id = sample::<String>("playlist_id", r#""sample""#)?;
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscYoutubeDeleteChannelPlaylistParams::new(p_team_id);
     outcome(client.misc_youtube_delete_channel_playlist(&a_playlist_id, params).await)
@@ -5055,21 +4997,21 @@ async fn misc_youtube_get_regions(client: &Client) -> Result<Answer, Failure> {
     outcome(client.misc_youtube_get_regions(params).await).await
 }
 async fn misc_youtube_set_thumbnail(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscYoutubeSetThumbnailBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample","url":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscYoutubeSetThumbnailBody,
+    >("body", r#"{"postId":"sample","teamId":"sample","url":"sample"}"#)?;
     outcome(client.misc_youtube_set_thumbnail(&a_body).await).await
 }
 async fn misc_youtube_delete_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscDeleteBody = sample(
-        "body",
-        r#"{"postId":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::MiscDeleteBody,
+    >("body", r#"{"postId":"sample","teamId":"sample"}"#)?;
     outcome(client.misc_youtube_delete_video(&a_body).await).await
 }
 async fn misc_youtube_edit_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::MiscYoutubeEditVideoBody = sample(
+    let a_body = sample::<
+        types::MiscYoutubeEditVideoBody,
+    >(
         "body",
         r#"{"categoryId":"sample","defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","postId":"sample","privacyStatus":"public","tags":["sample"],"teamId":"sample","title":"sample"}"#,
     )?;
@@ -5078,10 +5020,9 @@ async fn misc_youtube_edit_video(client: &Client) -> Result<Answer, Failure> {
 async fn misc_youtube_get_video_categories(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::MiscYoutubeGetVideoCategoriesParams::new(p_team_id);
-    let p_region_code = sample::<
+    params.region_code = sample::<
         ::std::option::Option<::std::string::String>,
     >("region_code", r#""sample""#)?;
-    params.region_code = p_region_code;
     outcome(client.misc_youtube_get_video_categories(params).await).await
 }
 async fn organization_get_organization(client: &Client) -> Result<Answer, Failure> {
@@ -5099,30 +5040,24 @@ async fn organization_get_daily_limits_usage(
     let mut params = params::OrganizationGetDailyLimitsUsageParams::new(
         p_social_account_id,
     );
-    let p_date = sample::<
+    params.date = sample::<
         ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     >("date", r#""2026-01-02T03:04:05Z""#)?;
-    params.date = p_date;
     outcome(client.organization_get_daily_limits_usage(params).await).await
 }
 async fn organization_get_imports_usage(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::OrganizationGetImportsUsageParams::new();
-    let p_page = sample::<Option<i64>>("page", r#"1"#)?;
-    params.page = p_page;
-    let p_page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
-    params.page_size = p_page_size;
-    let p_team_id = sample::<
+    params.page = sample::<Option<i64>>("page", r#"1"#)?;
+    params.page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
+    params.team_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("team_id", r#""sample""#)?;
-    params.team_id = p_team_id;
-    let p_social_account_type = sample::<
+    params.social_account_type = sample::<
         Option<types::Platform>,
     >("social_account_type", r#""TIKTOK""#)?;
-    params.social_account_type = p_social_account_type;
-    let p_social_account_id = sample::<
+    params.social_account_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("social_account_id", r#""sample""#)?;
-    params.social_account_id = p_social_account_id;
     outcome(client.organization_get_imports_usage(params).await).await
 }
 async fn organization_get_posts_usage(client: &Client) -> Result<Answer, Failure> {
@@ -5133,10 +5068,8 @@ async fn organization_get_uploads_usage(client: &Client) -> Result<Answer, Failu
 }
 async fn post_csv_get_list(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::PostCsvGetListParams::new();
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.post_csv_get_list(params).await).await
 }
 async fn post_csv_create(client: &Client) -> Result<Answer, Failure> {
@@ -5148,37 +5081,35 @@ async fn post_csv_create(client: &Client) -> Result<Answer, Failure> {
     outcome(client.post_csv_create(a_file).await).await
 }
 async fn post_csv_get_by_id(client: &Client) -> Result<Answer, Failure> {
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
     outcome(client.post_csv_get_by_id(&a_import_id).await).await
 }
 async fn post_csv_get_rows(client: &Client) -> Result<Answer, Failure> {
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
     let mut params = params::PostCsvGetRowsParams::new();
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
-    let p_status = sample::<
+    params.status = sample::<
         Option<types::PostCsvGetRowsResponseItemStatus>,
     >("status", r#""SUCCESS""#)?;
-    params.status = p_status;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.post_csv_get_rows(&a_import_id, params).await).await
 }
 async fn post_csv_get_status(client: &Client) -> Result<Answer, Failure> {
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
     outcome(client.post_csv_get_status(&a_import_id).await).await
 }
 async fn post_import_get_status(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::PostImportGetStatusParams::new(p_team_id);
-    let p_social_account_type = sample::<
+    params.social_account_type = sample::<
         Option<types::PostImportSocialAccountType>,
     >("social_account_type", r#""FACEBOOK""#)?;
-    params.social_account_type = p_social_account_type;
     outcome(client.post_import_get_status(params).await).await
 }
 async fn post_import_create(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::PostImportCreateBody = sample(
+    let a_body = sample::<
+        types::PostImportCreateBody,
+    >(
         "body",
         r#"{"count":1,"importCarousels":true,"mediaType":"VIDEO","socialAccountType":"FACEBOOK","surface":"PROFILE_GRID","teamId":"sample","withAnalytics":true}"#,
     )?;
@@ -5193,73 +5124,62 @@ async fn post_import_get_imported_posts(client: &Client) -> Result<Answer, Failu
         p_team_id,
         p_social_account_type,
     );
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
     outcome(client.post_import_get_imported_posts(params).await).await
 }
 async fn post_import_delete_imported_posts(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::PostImportDeleteImportedPostsBody = sample(
-        "body",
-        r#"{"postIds":["sample"],"teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::PostImportDeleteImportedPostsBody,
+    >("body", r#"{"postIds":["sample"],"teamId":"sample"}"#)?;
     outcome(client.post_import_delete_imported_posts(&a_body).await).await
 }
 async fn post_import_get_by_id(client: &Client) -> Result<Answer, Failure> {
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
     outcome(client.post_import_get_by_id(&a_import_id).await).await
 }
 async fn post_import_retry_import(client: &Client) -> Result<Answer, Failure> {
-    let a_import_id: String = sample("import_id", r#""sample""#)?;
-    let a_body: types::TeamIdBody = sample("body", r#"{"teamId":"sample"}"#)?;
+    let a_import_id = sample::<String>("import_id", r#""sample""#)?;
+    let a_body = sample::<types::TeamIdBody>("body", r#"{"teamId":"sample"}"#)?;
     outcome(client.post_import_retry_import(&a_import_id, &a_body).await).await
 }
 async fn post_get_list(client: &Client) -> Result<Answer, Failure> {
     let p_team_id = sample::<::std::string::String>("team_id", r#""sample""#)?;
     let mut params = params::PostGetListParams::new(p_team_id);
-    let p_status = sample::<Option<types::PostStatus>>("status", r#""DRAFT""#)?;
-    params.status = p_status;
-    let p_order_by = sample::<
+    params.status = sample::<Option<types::PostStatus>>("status", r#""DRAFT""#)?;
+    params.order_by = sample::<
         Option<types::PostGetListOrderBy>,
     >("order_by", r#""createdAt""#)?;
-    params.order_by = p_order_by;
-    let p_order = sample::<Option<types::Order>>("order", r#""ASC""#)?;
-    params.order = p_order;
-    let p_q = sample::<
+    params.order = sample::<Option<types::Order>>("order", r#""ASC""#)?;
+    params.q = sample::<
         ::std::option::Option<::std::string::String>,
     >("q", r#""sample""#)?;
-    params.q = p_q;
-    let p_platforms = sample::<
+    params.platforms = sample::<
         ::std::option::Option<::std::vec::Vec<types::Platform>>,
     >("platforms", r#"["TIKTOK","YOUTUBE"]"#)?;
-    params.platforms = p_platforms;
-    let p_post_date_from = sample::<
+    params.post_date_from = sample::<
         ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     >("post_date_from", r#""2026-01-02T03:04:05Z""#)?;
-    params.post_date_from = p_post_date_from;
-    let p_post_date_to = sample::<
+    params.post_date_to = sample::<
         ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     >("post_date_to", r#""2026-01-02T03:04:05Z""#)?;
-    params.post_date_to = p_post_date_to;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.post_get_list(params).await).await
 }
 async fn post_create(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::PostCreateBody = sample(
+    let a_body = sample::<
+        types::PostCreateBody,
+    >(
         "body",
         r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"2026-01-02T03:04:05Z","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","teamId":"sample","title":"sample"}"#,
     )?;
     outcome(client.post_create(&a_body).await).await
 }
 async fn post_reconnect_social_account(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::PostReconnectSocialAccountBody = sample(
-        "body",
-        r#"{"postIds":["sample"],"teamId":"sample","type":"TIKTOK"}"#,
-    )?;
+    let a_body = sample::<
+        types::PostReconnectSocialAccountBody,
+    >("body", r#"{"postIds":["sample"],"teamId":"sample","type":"TIKTOK"}"#)?;
     outcome(client.post_reconnect_social_account(&a_body).await).await
 }
 async fn post_get_reconnect_social_account_candidates(
@@ -5271,34 +5191,34 @@ async fn post_get_reconnect_social_account_candidates(
         p_team_id,
         p_type_,
     );
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
     outcome(client.post_get_reconnect_social_account_candidates(params).await).await
 }
 async fn post_get_by_reference_key(client: &Client) -> Result<Answer, Failure> {
-    let a_reference_key: String = sample("reference_key", r#""sample""#)?;
+    let a_reference_key = sample::<String>("reference_key", r#""sample""#)?;
     outcome(client.post_get_by_reference_key(&a_reference_key).await).await
 }
 async fn post_get(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.post_get(&a_id).await).await
 }
 async fn post_delete(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.post_delete(&a_id).await).await
 }
 async fn post_update(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
-    let a_body: types::PostUpdateBody = sample(
+    let a_id = sample::<String>("id", r#""sample""#)?;
+    let a_body = sample::<
+        types::PostUpdateBody,
+    >(
         "body",
         r#"{"data":{"BLUESKY":{"externalDescription":"sample","externalTitle":"sample","externalUrl":"https://example.com/","labels":["!no-unauthenticated"],"quoteUri":"sample","tags":["sample"],"text":"sample","thumbnail":"https://example.com/","uploadIds":["sample"],"videoAlt":"sample"},"DISCORD":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"FACEBOOK":{"link":"sample","mediaItems":[{"uploadId":"sample"}],"mediaTitle":"sample","nativeScheduleTime":"2026-01-02T03:04:05Z","text":"sample","thumbnail":"sample","type":"POST","uploadIds":["sample"]},"GOOGLE_BUSINESS":{"alertType":"COVID_19","callToActionType":"BOOK","callToActionUrl":"sample","eventEndDate":"2026-01-02T03:04:05Z","eventStartDate":"2026-01-02T03:04:05Z","eventTitle":"sample","languageCode":"sample","offerCouponCode":"sample","offerRedeemOnlineUrl":"sample","offerTermsConditions":"sample","text":"sample","topicType":"STANDARD","uploadIds":["sample"]},"INSTAGRAM":{"altText":"sample","autoCropImage":true,"autoFitImage":true,"brandedContentSponsors":["sample"],"carouselItems":[{"uploadId":"sample"}],"collaborators":["sample"],"isAiGenerated":true,"isPaidPartnership":true,"locationId":"sample","musicSoundInfo":{"musicSoundId":"sample"},"shareToFeed":true,"tagged":[{"username":"sample"}],"text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"trialParams":{"graduationStrategy":"MANUAL"},"type":"POST","uploadIds":["sample"]},"LINKEDIN":{"disableReshare":true,"hideFromFeed":true,"link":"sample","mediaTitle":"sample","privacy":"CONNECTIONS","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"MASTODON":{"privacy":"PUBLIC","spoiler":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"PINTEREST":{"altText":"sample","boardName":"sample","description":"sample","dominantColor":"sample","isAiGenerated":true,"link":"sample","note":"sample","text":"sample","thumbnail":"sample","uploadIds":["sample"]},"REDDIT":{"description":"sample","flairId":"sample","link":"sample","nsfw":true,"sr":"sample","text":"sample","uploadIds":["sample"]},"SLACK":{"avatarUrl":"sample","channelId":"sample","text":"sample","uploadIds":["sample"],"username":"sample"},"SNAPCHAT":{"description":"sample","locale":"sample","skipSaveToProfile":true,"text":"sample","type":"STORY","uploadIds":["sample"]},"THREADS":{"allowlistedCountryCodes":["sample"],"crosspostToInstagramStory":true,"crosspostToInstagramStoryDarkMode":true,"gif":{"gifId":"sample"},"linkAttachment":"sample","mediaItems":[{"uploadId":"sample"}],"poll":{"optionA":"sample","optionB":"sample"},"replyControl":"everyone","text":"sample","topicTag":"sample","uploadIds":["sample"]},"TIKTOK":{"autoAddMusic":true,"autoScale":true,"disableComments":true,"disableDuet":true,"disableStitch":true,"isAiGenerated":true,"isBrandContent":true,"isOrganicBrandContent":true,"musicSoundInfo":{"musicSoundId":"sample"},"photoCoverIndex":1,"privacy":"SELF_ONLY","text":"sample","thumbnail":"sample","thumbnailOffset":1.5,"type":"VIDEO","uploadIds":["sample"],"uploadToDraft":true},"TWITTER":{"isAiGenerated":true,"replySettings":"EVERYONE","text":"sample","uploadIds":["sample"]},"YOUTUBE":{"containsSyntheticMedia":true,"defaultAudioLanguage":"sample","defaultLanguage":"sample","description":"sample","hasPaidProductPlacement":true,"madeForKids":true,"privacy":"PRIVATE","text":"sample","thumbnail":"sample","type":"VIDEO","uploadIds":["sample"]}},"firstComment":{"BLUESKY":"sample","DISCORD":"sample","FACEBOOK":"sample","INSTAGRAM":"sample","LINKEDIN":"sample","MASTODON":"sample","REDDIT":"sample","SLACK":"sample","THREADS":"sample","TIKTOK":"sample","YOUTUBE":"sample"},"postDate":"2026-01-02T03:04:05Z","referenceKey":"sample","socialAccountTypes":["TIKTOK"],"status":"DRAFT","title":"sample"}"#,
     )?;
     outcome(client.post_update(&a_id, &a_body).await).await
 }
 async fn post_retry(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.post_retry(&a_id).await).await
 }
 async fn social_account_get_by_type(client: &Client) -> Result<Answer, Failure> {
@@ -5308,196 +5228,190 @@ async fn social_account_get_by_type(client: &Client) -> Result<Answer, Failure> 
     outcome(client.social_account_get_by_type(params).await).await
 }
 async fn social_account_connect(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::SocialAccountConnectBody = sample(
+    let a_body = sample::<
+        types::SocialAccountConnectBody,
+    >(
         "body",
         r#"{"disableAutoLogin":true,"forceBrowserOAuth":true,"instagramConnectionMethod":"FACEBOOK","redirectUrl":"https://example.com/","serverUrl":"https://example.com/","teamId":"sample","tiktokForceLogin":true,"type":"TIKTOK","withBusinessScope":true}"#,
     )?;
     outcome(client.social_account_connect(&a_body).await).await
 }
 async fn social_account_connection_check(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::AccountSelector = sample(
-        "body",
-        r#"{"teamId":"sample","type":"TIKTOK"}"#,
-    )?;
+    let a_body = sample::<
+        types::AccountSelector,
+    >("body", r#"{"teamId":"sample","type":"TIKTOK"}"#)?;
     outcome(client.social_account_connection_check(&a_body).await).await
 }
 async fn social_account_copy(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::SocialAccountCopyBody = sample(
+    let a_body = sample::<
+        types::SocialAccountCopyBody,
+    >(
         "body",
         r#"{"fromTeamId":"sample","resetChannel":true,"socialAccountTypes":["TIKTOK"],"toTeamId":"sample"}"#,
     )?;
     outcome(client.social_account_copy(&a_body).await).await
 }
 async fn social_account_create_portal_link(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::SocialAccountCreatePortalLinkBody = sample(
+    let a_body = sample::<
+        types::SocialAccountCreatePortalLinkBody,
+    >(
         "body",
         r#"{"disableAutoLogin":true,"expiresIn":1,"forceBrowserOAuth":true,"goBackButtonText":"sample","hideGoBackButton":true,"hideLanguageSwitcher":true,"hidePoweredBy":true,"hideUserLogo":true,"hideUserName":true,"instagramConnectionMethod":"FACEBOOK","language":"en","logoUrl":"https://example.com/","maxSocialAccountsConnected":1,"redirectUrl":"https://example.com/","serverUrl":"https://example.com/","showModalOnConnectSuccess":true,"socialAccountTypes":["TIKTOK"],"teamId":"sample","tiktokForceLogin":true,"userLogoUrl":"https://example.com/","userName":"sample","withBusinessScope":true}"#,
     )?;
     outcome(client.social_account_create_portal_link(&a_body).await).await
 }
 async fn social_account_disconnect(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::AccountSelector = sample(
-        "body",
-        r#"{"teamId":"sample","type":"TIKTOK"}"#,
-    )?;
+    let a_body = sample::<
+        types::AccountSelector,
+    >("body", r#"{"teamId":"sample","type":"TIKTOK"}"#)?;
     outcome(client.social_account_disconnect(&a_body).await).await
 }
 async fn social_account_profile_refresh(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::AccountSelector = sample(
-        "body",
-        r#"{"teamId":"sample","type":"TIKTOK"}"#,
-    )?;
+    let a_body = sample::<
+        types::AccountSelector,
+    >("body", r#"{"teamId":"sample","type":"TIKTOK"}"#)?;
     outcome(client.social_account_profile_refresh(&a_body).await).await
 }
 async fn social_account_refresh_channels(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::SocialAccountRefreshChannelsBody = sample(
-        "body",
-        r#"{"teamId":"sample","type":"DISCORD"}"#,
-    )?;
+    let a_body = sample::<
+        types::SocialAccountRefreshChannelsBody,
+    >("body", r#"{"teamId":"sample","type":"DISCORD"}"#)?;
     outcome(client.social_account_refresh_channels(&a_body).await).await
 }
 async fn social_account_set_channel(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::SocialAccountSetChannelBody = sample(
-        "body",
-        r#"{"channelId":"sample","teamId":"sample","type":"FACEBOOK"}"#,
-    )?;
+    let a_body = sample::<
+        types::SocialAccountSetChannelBody,
+    >("body", r#"{"channelId":"sample","teamId":"sample","type":"FACEBOOK"}"#)?;
     outcome(client.social_account_set_channel(&a_body).await).await
 }
 async fn social_account_get_accounts_to_delete(
     client: &Client,
 ) -> Result<Answer, Failure> {
     let mut params = params::SocialAccountGetAccountsToDeleteParams::new();
-    let p_page = sample::<Option<i64>>("page", r#"1"#)?;
-    params.page = p_page;
-    let p_page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
-    params.page_size = p_page_size;
+    params.page = sample::<Option<i64>>("page", r#"1"#)?;
+    params.page_size = sample::<Option<i64>>("page_size", r#"1"#)?;
     outcome(client.social_account_get_accounts_to_delete(params).await).await
 }
 async fn social_account_unset_channel(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::SocialAccountUnsetChannelBody = sample(
-        "body",
-        r#"{"teamId":"sample","type":"FACEBOOK"}"#,
-    )?;
+    let a_body = sample::<
+        types::SocialAccountUnsetChannelBody,
+    >("body", r#"{"teamId":"sample","type":"FACEBOOK"}"#)?;
     outcome(client.social_account_unset_channel(&a_body).await).await
 }
 async fn team_get_list(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::TeamGetListParams::new();
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
-    let p_search = sample::<
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
+    params.search = sample::<
         ::std::option::Option<::std::string::String>,
     >("search", r#""sample""#)?;
-    params.search = p_search;
     outcome(client.team_get_list(params).await).await
 }
 async fn team_create_team(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::TeamCreateTeamBody = sample(
-        "body",
-        r#"{"avatarUrl":"sample","copyTeamId":"sample","name":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::TeamCreateTeamBody,
+    >("body", r#"{"avatarUrl":"sample","copyTeamId":"sample","name":"sample"}"#)?;
     outcome(client.team_create_team(&a_body).await).await
 }
 async fn team_get_team(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.team_get_team(&a_id).await).await
 }
 async fn team_delete_team(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.team_delete_team(&a_id).await).await
 }
 async fn team_update_team(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
-    let a_body: types::TeamUpdateTeamBody = sample(
-        "body",
-        r#"{"avatarUrl":"sample","name":"sample"}"#,
-    )?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
+    let a_body = sample::<
+        types::TeamUpdateTeamBody,
+    >("body", r#"{"avatarUrl":"sample","name":"sample"}"#)?;
     outcome(client.team_update_team(&a_id, &a_body).await).await
 }
 async fn upload_get_list(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::UploadGetListParams::new();
-    let p_team_id = sample::<
+    params.team_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("team_id", r#""sample""#)?;
-    params.team_id = p_team_id;
-    let p_type_ = sample::<Option<types::UploadType>>("type_", r#""image""#)?;
-    params.type_ = p_type_;
-    let p_status = sample::<Option<types::Status>>("status", r#""USED""#)?;
-    params.status = p_status;
+    params.type_ = sample::<Option<types::UploadType>>("type_", r#""image""#)?;
+    params.status = sample::<Option<types::Status>>("status", r#""USED""#)?;
     outcome(client.upload_get_list(params).await).await
 }
 async fn upload_create(client: &Client) -> Result<Answer, Failure> {
-    let mut params = params::UploadCreateParams::new();
     let a_file = social_clients::bundle_social::FilePart::new(
             b"sample".to_vec(),
             "sample.txt",
         )
         .mime("text/plain");
-    let p_team_id = sample::<
+    let mut params = params::UploadCreateParams::new();
+    params.team_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("team_id", r#""sample""#)?;
-    params.team_id = p_team_id;
     outcome(client.upload_create(a_file, params).await).await
 }
 async fn upload_delete_many(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadDeleteManyBody = sample("body", r#"{"ids":["sample"]}"#)?;
+    let a_body = sample::<types::UploadDeleteManyBody>("body", r#"{"ids":["sample"]}"#)?;
     outcome(client.upload_delete_many(&a_body).await).await
 }
 async fn upload_finalize_large_upload(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadFinalizeLargeUploadBody = sample(
-        "body",
-        r#"{"path":"sample","teamId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::UploadFinalizeLargeUploadBody,
+    >("body", r#"{"path":"sample","teamId":"sample"}"#)?;
     outcome(client.upload_finalize_large_upload(&a_body).await).await
 }
 async fn upload_create_from_url(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadCreateFromUrlBody = sample(
-        "body",
-        r#"{"teamId":"sample","url":"https://example.com/"}"#,
-    )?;
+    let a_body = sample::<
+        types::UploadCreateFromUrlBody,
+    >("body", r#"{"teamId":"sample","url":"https://example.com/"}"#)?;
     outcome(client.upload_create_from_url(&a_body).await).await
 }
 async fn upload_init_large_upload(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadInitLargeUploadBody = sample(
+    let a_body = sample::<
+        types::UploadInitLargeUploadBody,
+    >(
         "body",
         r#"{"fileName":"sample","fileSize":1,"mimeType":"image/jpg","teamId":"sample"}"#,
     )?;
     outcome(client.upload_init_large_upload(&a_body).await).await
 }
 async fn upload_abort_multipart_upload(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadAbortMultipartUploadBody = sample(
-        "body",
-        r#"{"path":"sample","teamId":"sample","uploadId":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::UploadAbortMultipartUploadBody,
+    >("body", r#"{"path":"sample","teamId":"sample","uploadId":"sample"}"#)?;
     outcome(client.upload_abort_multipart_upload(&a_body).await).await
 }
 async fn upload_complete_multipart_upload(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadCompleteMultipartUploadBody = sample(
+    let a_body = sample::<
+        types::UploadCompleteMultipartUploadBody,
+    >(
         "body",
         r#"{"parts":[{"etag":"sample","partNumber":1}],"path":"sample","teamId":"sample","uploadId":"sample"}"#,
     )?;
     outcome(client.upload_complete_multipart_upload(&a_body).await).await
 }
 async fn upload_init_multipart_upload(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadInitMultipartUploadBody = sample(
+    let a_body = sample::<
+        types::UploadInitMultipartUploadBody,
+    >(
         "body",
         r#"{"fileName":"sample","fileSize":1,"mimeType":"image/jpg","teamId":"sample"}"#,
     )?;
     outcome(client.upload_init_multipart_upload(&a_body).await).await
 }
 async fn upload_sign_multipart_parts(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::UploadSignMultipartPartsBody = sample(
+    let a_body = sample::<
+        types::UploadSignMultipartPartsBody,
+    >(
         "body",
         r#"{"partNumbers":[1],"path":"sample","teamId":"sample","uploadId":"sample"}"#,
     )?;
     outcome(client.upload_sign_multipart_parts(&a_body).await).await
 }
 async fn upload_get(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.upload_get(&a_id).await).await
 }
 async fn upload_delete(client: &Client) -> Result<Answer, Failure> {
-    let a_id: String = sample("id", r#""sample""#)?;
+    let a_id = sample::<String>("id", r#""sample""#)?;
     outcome(client.upload_delete(&a_id).await).await
 }

@@ -90,7 +90,9 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     }
 }
 async fn instagram_accounts_create(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::InstagramAccountsCreateBody = sample(
+    let a_body = sample::<
+        types::InstagramAccountsCreateBody,
+    >(
         "body",
         r#"{"facebook_account":{"fb_token":"sample","fb_uid":"sample","location":"sample"},"ig_accounts":[{"fb_token":"sample","id":"sample","profile_picture_url":"sample","username":"sample"}]}"#,
     )?;
@@ -99,7 +101,9 @@ async fn instagram_accounts_create(client: &Client) -> Result<Answer, Failure> {
 async fn workspace_instagram_accounts_create(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_body: types::InstagramAccountsCreateBody = sample(
+    let a_body = sample::<
+        types::InstagramAccountsCreateBody,
+    >(
         "body",
         r#"{"facebook_account":{"fb_token":"sample","fb_uid":"sample","location":"sample"},"ig_accounts":[{"fb_token":"sample","id":"sample","profile_picture_url":"sample","username":"sample"}]}"#,
     )?;
@@ -108,10 +112,9 @@ async fn workspace_instagram_accounts_create(
 async fn workspace_instagram_accounts_update(
     client: &Client,
 ) -> Result<Answer, Failure> {
-    let a_id: i64 = sample("id", r#"1"#)?;
-    let a_body: types::WorkspaceInstagramAccountUpdateBody = sample(
-        "body",
-        r#"{"instagram_account":{"nickname":"sample","team_ids":[1]}}"#,
-    )?;
+    let a_id = sample::<i64>("id", r#"1"#)?;
+    let a_body = sample::<
+        types::WorkspaceInstagramAccountUpdateBody,
+    >("body", r#"{"instagram_account":{"nickname":"sample","team_ids":[1]}}"#)?;
     outcome(client.workspace_instagram_accounts_update(a_id, &a_body).await).await
 }

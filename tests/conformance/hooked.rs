@@ -538,79 +538,98 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
 }
 async fn list_avatars(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::ListAvatarsParams::new();
-    let p_type_ = sample::<Option<types::AvatarKind>>("type_", r#""library""#)?;
-    params.type_ = p_type_;
+    params.type_ = sample::<Option<types::AvatarKind>>("type_", r#""library""#)?;
     outcome(client.list_avatars(params).await).await
 }
 async fn get_integration(client: &Client) -> Result<Answer, Failure> {
-    let a_integration_id: String = sample("integration_id", r#""sample""#)?;
+    let a_integration_id = sample::<String>("integration_id", r#""sample""#)?;
     outcome(client.get_integration(&a_integration_id).await).await
 }
 async fn create_template_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateTemplateVideoBody = sample(
+    let a_body = sample::<
+        types::CreateTemplateVideoBody,
+    >(
         "body",
         r#"{"caption":true,"language":"sample","metadata":{},"scenes":[{"script":"sample","variables":[{"key":"sample","type":"text","value":"sample"}],"voiceId":"sample"}],"templateId":"sample","title":"sample","type":"class","webhook":"sample"}"#,
     )?;
     outcome(client.create_template_video(&a_body).await).await
 }
 async fn create_hook_demo_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateHookDemoVideoBody = sample(
+    let a_body = sample::<
+        types::CreateHookDemoVideoBody,
+    >(
         "body",
         r#"{"aspectRatio":"sample","avatarId":"sample","media":[{}],"metadata":{},"musicId":"sample","name":"sample","text":"sample","textSettings":{"alignment":"sample","backgroundColor":"sample","disabled":true,"preset":"sample","textColor":"sample"},"webhook":"sample"}"#,
     )?;
     outcome(client.create_hook_demo_video(&a_body).await).await
 }
 async fn create_product_ad_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateProductAdVideoBody = sample(
+    let a_body = sample::<
+        types::CreateProductAdVideoBody,
+    >(
         "body",
         r#"{"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","productAdSettings":{"avatarIntroSeconds":1.5,"scrollInterval":1.5,"websiteUrl":"sample"},"script":"sample","voiceId":"sample","webhook":"sample"}"#,
     )?;
     outcome(client.create_product_ad_video(&a_body).await).await
 }
 async fn create_prompt_to_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreatePromptToVideoBody = sample(
+    let a_body = sample::<
+        types::CreatePromptToVideoBody,
+    >(
         "body",
         r#"{"addStickers":true,"aspectRatio":"sample","audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"gameplaySettings":{},"language":"sample","media":[{}],"mediaType":"ai-images","metadata":{},"musicId":"sample","name":"sample","presetSettings":{"preset":"sample","quality":"sample"},"prompt":"sample","targetDuration":1,"voiceId":"sample","webhook":"sample"}"#,
     )?;
     outcome(client.create_prompt_to_video(&a_body).await).await
 }
 async fn create_scenes_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateScenesVideoBody = sample(
+    let a_body = sample::<
+        types::CreateScenesVideoBody,
+    >(
         "body",
         r#"{"addStickers":true,"aspectRatio":"sample","audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","scenes":[{"avatarId":"sample","endFrameMediaId":"sample","frameDuration":1.5,"frameModel":"sample","framePrompt":"sample","mediaId":"sample","script":"sample","startFrameMediaId":"sample","type":"avatar","voiceId":"sample"}],"webhook":"sample"}"#,
     )?;
     outcome(client.create_scenes_video(&a_body).await).await
 }
 async fn create_script_to_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateScriptToVideoBody = sample(
+    let a_body = sample::<
+        types::CreateScriptToVideoBody,
+    >(
         "body",
         r#"{"addStickers":true,"aspectRatio":"sample","audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"gameplaySettings":{},"language":"sample","media":[{}],"mediaType":"ai-images","metadata":{},"musicId":"sample","name":"sample","presetSettings":{"preset":"sample","quality":"sample"},"script":"sample","voiceId":"sample","webhook":"sample"}"#,
     )?;
     outcome(client.create_script_to_video(&a_body).await).await
 }
 async fn create_tiktok_slideshow(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateTiktokSlideshowBody = sample(
+    let a_body = sample::<
+        types::CreateTiktokSlideshowBody,
+    >(
         "body",
         r#"{"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","script":"sample","slides":[{"duration":1.5,"media":"sample","texts":[{"backgroundColor":"sample","borderRadius":1.5,"color":"sample","fontSize":1.5,"fontWeight":"sample","height":1.5,"opacity":1.5,"padding":1.5,"text":"sample","textAlign":"sample","width":1.5,"x":1.5,"y":1.5}]}],"voiceId":"sample","webhook":"sample"}"#,
     )?;
     outcome(client.create_tiktok_slideshow(&a_body).await).await
 }
 async fn create_ugc_ad_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateUgcAdVideoBody = sample(
+    let a_body = sample::<
+        types::CreateUgcAdVideoBody,
+    >(
         "body",
         r#"{"adSettings":{"bRollType":"sample","removeAvatarBackground":true},"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","lipsyncModel":"base","media":["sample"],"metadata":{},"musicId":"sample","name":"sample","script":"sample","voiceId":"sample","webhook":"sample"}"#,
     )?;
     outcome(client.create_ugc_ad_video(&a_body).await).await
 }
 async fn create_ugc_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateUgcVideoBody = sample(
+    let a_body = sample::<
+        types::CreateUgcVideoBody,
+    >(
         "body",
         r#"{"aspectRatio":"sample","avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","metadata":{},"musicId":"sample","name":"sample","script":"sample","voiceId":"sample","webhook":"sample"}"#,
     )?;
     outcome(client.create_ugc_video(&a_body).await).await
 }
 async fn schedule_video(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::ScheduleVideoBody = sample(
+    let a_body = sample::<
+        types::ScheduleVideoBody,
+    >(
         "body",
         r#"{"integrationId":"sample","platformData":{"description":"sample","madeForKids":true,"privacyStatus":"public","tags":["sample"],"title":"sample"},"scheduledDateTime":"2026-01-02T03:04:05Z","videoId":"sample"}"#,
     )?;
@@ -618,74 +637,64 @@ async fn schedule_video(client: &Client) -> Result<Answer, Failure> {
 }
 async fn list_schedules(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::ListSchedulesParams::new();
-    let p_status = sample::<Option<types::ScheduleStatus>>("status", r#""pending""#)?;
-    params.status = p_status;
-    let p_platform = sample::<
+    params.status = sample::<Option<types::ScheduleStatus>>("status", r#""pending""#)?;
+    params.platform = sample::<
         Option<types::PublishPlatform>,
     >("platform", r#""youtube""#)?;
-    params.platform = p_platform;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
     outcome(client.list_schedules(params).await).await
 }
 async fn get_schedule(client: &Client) -> Result<Answer, Failure> {
-    let a_schedule_id: String = sample("schedule_id", r#""sample""#)?;
+    let a_schedule_id = sample::<String>("schedule_id", r#""sample""#)?;
     outcome(client.get_schedule(&a_schedule_id).await).await
 }
 async fn cancel_schedule(client: &Client) -> Result<Answer, Failure> {
-    let a_schedule_id: String = sample("schedule_id", r#""sample""#)?;
+    let a_schedule_id = sample::<String>("schedule_id", r#""sample""#)?;
     outcome(client.cancel_schedule(&a_schedule_id).await).await
 }
 async fn update_schedule(client: &Client) -> Result<Answer, Failure> {
-    let a_schedule_id: String = sample("schedule_id", r#""sample""#)?;
-    let a_body: types::UpdateScheduleBody = sample(
+    let a_schedule_id = sample::<String>("schedule_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::UpdateScheduleBody,
+    >(
         "body",
         r#"{"platformData":{"description":"sample","madeForKids":true,"privacyStatus":"public","tags":["sample"],"title":"sample"},"scheduledDateTime":"2026-01-02T03:04:05Z"}"#,
     )?;
     outcome(client.update_schedule(&a_schedule_id, &a_body).await).await
 }
 async fn analyze_account(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::AnalyzeAccountBody = sample(
-        "body",
-        r#"{"platform":"tiktok","username":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::AnalyzeAccountBody,
+    >("body", r#"{"platform":"tiktok","username":"sample"}"#)?;
     outcome(client.analyze_account(&a_body).await).await
 }
 async fn refresh_account(client: &Client) -> Result<Answer, Failure> {
-    let a_account_id: String = sample("account_id", r#""clx123abc""#)?;
+    let a_account_id = sample::<String>("account_id", r#""clx123abc""#)?;
     outcome(client.refresh_account(&a_account_id).await).await
 }
 async fn create_search(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateSearchBody = sample(
-        "body",
-        r#"{"limit":1,"platform":"tiktok","searchTerm":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::CreateSearchBody,
+    >("body", r#"{"limit":1,"platform":"tiktok","searchTerm":"sample"}"#)?;
     outcome(client.create_search(&a_body).await).await
 }
 async fn get_search(client: &Client) -> Result<Answer, Failure> {
+    let a_search_id = sample::<String>("search_id", r#""sample""#)?;
     let mut params = params::GetSearchParams::new();
-    let a_search_id: String = sample("search_id", r#""sample""#)?;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
     outcome(client.get_search(&a_search_id, params).await).await
 }
 async fn list_videos(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::ListVideosParams::new();
-    let p_type_ = sample::<Option<types::VideoType>>("type_", r#""class""#)?;
-    params.type_ = p_type_;
-    let p_status = sample::<Option<types::VideoStatusFilter>>("status", r#""draft""#)?;
-    params.status = p_status;
-    let p_limit = sample::<Option<i64>>("limit", r#"1"#)?;
-    params.limit = p_limit;
-    let p_offset = sample::<Option<i64>>("offset", r#"1"#)?;
-    params.offset = p_offset;
+    params.type_ = sample::<Option<types::VideoType>>("type_", r#""class""#)?;
+    params.status = sample::<Option<types::VideoStatusFilter>>("status", r#""draft""#)?;
+    params.limit = sample::<Option<i64>>("limit", r#"1"#)?;
+    params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
     outcome(client.list_videos(params).await).await
 }
 async fn get_video(client: &Client) -> Result<Answer, Failure> {
-    let a_video_id: String = sample("video_id", r#""sample""#)?;
+    let a_video_id = sample::<String>("video_id", r#""sample""#)?;
     outcome(client.get_video(&a_video_id).await).await
 }

@@ -569,14 +569,11 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
 }
 async fn list_comments(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::ListCommentsParams::new();
-    let p_workspace_id = sample::<
+    params.workspace_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("workspace_id", r#""sample""#)?;
-    params.workspace_id = p_workspace_id;
-    let p_platform = sample::<Option<types::Platform>>("platform", r#""INSTAGRAM""#)?;
-    params.platform = p_platform;
-    let p_unread = sample::<Option<bool>>("unread", r#"true"#)?;
-    params.unread = p_unread;
+    params.platform = sample::<Option<types::Platform>>("platform", r#""INSTAGRAM""#)?;
+    params.unread = sample::<Option<bool>>("unread", r#"true"#)?;
     outcome(client.list_comments(params).await).await
 }
 async fn refresh_comments(client: &Client) -> Result<Answer, Failure> {
@@ -585,12 +582,12 @@ async fn refresh_comments(client: &Client) -> Result<Answer, Failure> {
     outcome(client.refresh_comments(params).await).await
 }
 async fn mark_comment_read(client: &Client) -> Result<Answer, Failure> {
-    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
+    let a_comment_id = sample::<String>("comment_id", r#""sample""#)?;
     outcome(client.mark_comment_read(&a_comment_id).await).await
 }
 async fn reply_to_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_comment_id: String = sample("comment_id", r#""sample""#)?;
-    let a_body: types::ReplyToCommentBody = sample("body", r#"{"body":"sample"}"#)?;
+    let a_comment_id = sample::<String>("comment_id", r#""sample""#)?;
+    let a_body = sample::<types::ReplyToCommentBody>("body", r#"{"body":"sample"}"#)?;
     outcome(client.reply_to_comment(&a_comment_id, &a_body).await).await
 }
 async fn list_media(client: &Client) -> Result<Answer, Failure> {
@@ -599,16 +596,17 @@ async fn list_media(client: &Client) -> Result<Answer, Failure> {
     outcome(client.list_media(params).await).await
 }
 async fn import_media_from_url(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::ImportMediaFromUrlBody = sample(
-        "body",
-        r#"{"altText":"sample","folderId":"sample","url":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::ImportMediaFromUrlBody,
+    >("body", r#"{"altText":"sample","folderId":"sample","url":"sample"}"#)?;
     let p_workspace_id = sample::<::std::string::String>("workspace_id", r#""sample""#)?;
     let mut params = params::ImportMediaFromUrlParams::new(p_workspace_id);
     outcome(client.import_media_from_url(&a_body, params).await).await
 }
 async fn presign_media(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::PresignMediaBody = sample(
+    let a_body = sample::<
+        types::PresignMediaBody,
+    >(
         "body",
         r#"{"bytes":1,"contentType":"sample","filename":"sample","folderId":"sample"}"#,
     )?;
@@ -617,109 +615,105 @@ async fn presign_media(client: &Client) -> Result<Answer, Failure> {
     outcome(client.presign_media(&a_body, params).await).await
 }
 async fn get_media(client: &Client) -> Result<Answer, Failure> {
-    let a_media_id: String = sample("media_id", r#""sample""#)?;
+    let a_media_id = sample::<String>("media_id", r#""sample""#)?;
     outcome(client.get_media(&a_media_id).await).await
 }
 async fn delete_media(client: &Client) -> Result<Answer, Failure> {
-    let a_media_id: String = sample("media_id", r#""sample""#)?;
+    let a_media_id = sample::<String>("media_id", r#""sample""#)?;
     outcome(client.delete_media(&a_media_id).await).await
 }
 async fn update_media(client: &Client) -> Result<Answer, Failure> {
-    let a_media_id: String = sample("media_id", r#""sample""#)?;
-    let a_body: types::UpdateMediaBody = sample(
-        "body",
-        r#"{"altText":"sample","folderId":"sample"}"#,
-    )?;
+    let a_media_id = sample::<String>("media_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::UpdateMediaBody,
+    >("body", r#"{"altText":"sample","folderId":"sample"}"#)?;
     outcome(client.update_media(&a_media_id, &a_body).await).await
 }
 async fn list_posts(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::ListPostsParams::new();
-    let p_workspace_id = sample::<
+    params.workspace_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("workspace_id", r#""sample""#)?;
-    params.workspace_id = p_workspace_id;
     outcome(client.list_posts(params).await).await
 }
 async fn create_post(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::PostInput = sample(
+    let a_body = sample::<
+        types::PostInput,
+    >(
         "body",
         r#"{"content":"sample","draftScheduledFor":"2026-01-02T03:04:05Z","mediaAltText":{},"mediaIds":["sample"],"mediaItems":[{"altText":"sample","url":"sample"}],"platforms":[{"accountId":"sample","captionOverride":"sample","firstComment":"sample","mediaIds":["sample"],"platformOptions":{}}],"scheduledFor":"2026-01-02T03:04:05Z","timezone":"sample"}"#,
     )?;
     outcome(client.create_post(&a_body).await).await
 }
 async fn get_post(client: &Client) -> Result<Answer, Failure> {
-    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
     outcome(client.get_post(&a_post_id).await).await
 }
 async fn delete_post(client: &Client) -> Result<Answer, Failure> {
-    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
     outcome(client.delete_post(&a_post_id).await).await
 }
 async fn update_post(client: &Client) -> Result<Answer, Failure> {
-    let a_post_id: String = sample("post_id", r#""sample""#)?;
-    let a_body: types::PostInput = sample(
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::PostInput,
+    >(
         "body",
         r#"{"content":"sample","draftScheduledFor":"2026-01-02T03:04:05Z","mediaAltText":{},"mediaIds":["sample"],"mediaItems":[{"altText":"sample","url":"sample"}],"platforms":[{"accountId":"sample","captionOverride":"sample","firstComment":"sample","mediaIds":["sample"],"platformOptions":{}}],"scheduledFor":"2026-01-02T03:04:05Z","timezone":"sample"}"#,
     )?;
     outcome(client.update_post(&a_post_id, &a_body).await).await
 }
 async fn cancel_post(client: &Client) -> Result<Answer, Failure> {
-    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
     outcome(client.cancel_post(&a_post_id).await).await
 }
 async fn retry_post(client: &Client) -> Result<Answer, Failure> {
-    let a_post_id: String = sample("post_id", r#""sample""#)?;
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
     outcome(client.retry_post(&a_post_id).await).await
 }
 async fn schedule_post(client: &Client) -> Result<Answer, Failure> {
-    let a_post_id: String = sample("post_id", r#""sample""#)?;
-    let a_body: types::SchedulePostBody = sample(
-        "body",
-        r#"{"scheduledFor":"2026-01-02T03:04:05Z"}"#,
-    )?;
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::SchedulePostBody,
+    >("body", r#"{"scheduledFor":"2026-01-02T03:04:05Z"}"#)?;
     outcome(client.schedule_post(&a_post_id, &a_body).await).await
 }
 async fn retry_first_comment(client: &Client) -> Result<Answer, Failure> {
-    let a_post_id: String = sample("post_id", r#""sample""#)?;
-    let a_target_id: String = sample("target_id", r#""sample""#)?;
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
+    let a_target_id = sample::<String>("target_id", r#""sample""#)?;
     outcome(client.retry_first_comment(&a_post_id, &a_target_id).await).await
 }
 async fn list_social_accounts(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::ListSocialAccountsParams::new();
-    let p_workspace_id = sample::<
+    params.workspace_id = sample::<
         ::std::option::Option<::std::string::String>,
     >("workspace_id", r#""ws_01HZX5T2K9Q3RB6N6JZP3RYV0M""#)?;
-    params.workspace_id = p_workspace_id;
     outcome(client.list_social_accounts(params).await).await
 }
 async fn get_social_account(client: &Client) -> Result<Answer, Failure> {
-    let a_account_id: String = sample(
-        "account_id",
-        r#""soc_01HZW2K9R5T8V3N7M4P0J1Q6BD""#,
-    )?;
+    let a_account_id = sample::<
+        String,
+    >("account_id", r#""soc_01HZW2K9R5T8V3N7M4P0J1Q6BD""#)?;
     outcome(client.get_social_account(&a_account_id).await).await
 }
 async fn delete_social_account(client: &Client) -> Result<Answer, Failure> {
-    let a_account_id: String = sample(
-        "account_id",
-        r#""soc_01HZW2K9R5T8V3N7M4P0J1Q6BD""#,
-    )?;
+    let a_account_id = sample::<
+        String,
+    >("account_id", r#""soc_01HZW2K9R5T8V3N7M4P0J1Q6BD""#)?;
     outcome(client.delete_social_account(&a_account_id).await).await
 }
 async fn list_workspaces(client: &Client) -> Result<Answer, Failure> {
     outcome(client.list_workspaces().await).await
 }
 async fn create_workspace(client: &Client) -> Result<Answer, Failure> {
-    let a_body: types::CreateWorkspaceBody = sample(
-        "body",
-        r#"{"name":"sample","timezone":"sample"}"#,
-    )?;
+    let a_body = sample::<
+        types::CreateWorkspaceBody,
+    >("body", r#"{"name":"sample","timezone":"sample"}"#)?;
     outcome(client.create_workspace(&a_body).await).await
 }
 async fn get_workspace(client: &Client) -> Result<Answer, Failure> {
-    let a_workspace_id: String = sample(
-        "workspace_id",
-        r#""ws_01HZX5T2K9Q3RB6N6JZP3RYV0M""#,
-    )?;
+    let a_workspace_id = sample::<
+        String,
+    >("workspace_id", r#""ws_01HZX5T2K9Q3RB6N6JZP3RYV0M""#)?;
     outcome(client.get_workspace(&a_workspace_id).await).await
 }
