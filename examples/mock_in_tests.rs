@@ -6,8 +6,9 @@
 //! cargo run --example mock_in_tests --features mock
 //! ```
 
+use social_clients::postbreeze::mock::{samples, MockServer};
 use social_clients::postbreeze::params::ListSocialAccountsParams;
-use social_clients::postbreeze::{mock::MockServer, types, Client, Error};
+use social_clients::postbreeze::{types, Client, Error};
 
 /// Your code: the handles of a workspace's accounts that need reconnecting.
 async fn expired_handles(
@@ -28,24 +29,33 @@ async fn expired_handles(
 #[tokio::main]
 async fn main() {
     let mock = MockServer::start().await;
-    let account = |handle: &str, status: &str| -> types::SocialAccount {
-        serde_json::from_value(serde_json::json!({
-            "id": format!("soc_{handle}"), "workspaceId": "ws_1", "platform": "INSTAGRAM",
-            "externalId": "1", "handle": handle, "status": status, "scopes": [],
-            "connectedAt": "2026-01-01T00:00:00Z"
-        }))
-        .unwrap()
+    // A typed sample answer (as the description says one looks), changed
+    // where the test cares.
+    let account = |handle: &str, status: types::SocialAccountStatus| types::SocialAccount {
+        id: format!("soc_{handle}"),
+        handle: handle.into(),
+        status,
+        ..samples::get_social_account()
     };
     mock.list_social_accounts()
         .query_param("workspaceId", "ws_1")
         .times(1)
         .respond_with(&vec![
-            account("brand", "ACTIVE"),
-            account("shop", "TOKEN_EXPIRED"),
+            account("brand", types::SocialAccountStatus::Active),
+            account("shop", types::SocialAccountStatus::TokenExpired),
         ])
+        .await;
+    // A failure the code under test must pass on: a typed error body.
+    mock.list_social_accounts()
+        .query_param("workspaceId", "ws_gone")
+        .fail_with(403, &samples::error_body())
         .await;
 
     let handles = expired_handles(&mock.client(), "ws_1").await.unwrap();
     assert_eq!(handles, ["shop"]);
+    let refused = expired_handles(&mock.client(), "ws_gone")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.status().map(|s| s.as_u16()), Some(403));
     println!("expired: {handles:?}");
 }

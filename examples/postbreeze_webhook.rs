@@ -10,7 +10,7 @@
 use std::io::Read;
 
 use social_clients::postbreeze::types::Post;
-use social_clients::webhooks::postbreeze::{verify_and_decode, Verifier};
+use social_clients::webhooks::postbreeze::{verify_and_decode, EventKind, Verifier};
 use social_clients::webhooks::WebhookError;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     println!("delivery {} ({})", delivery.delivery_id, delivery.event);
-    if delivery.event.starts_with("post.") {
+    if delivery.kind() == EventKind::PostPublished {
         let post: Post = match delivery.payload_as() {
             Ok(post) => post,
             Err(e) => {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::auth::KeyError;
-use crate::{ApiKey, Provider, RetryPolicy, Runtime};
+use crate::{ApiKey, HttpClient, Provider, RetryPolicy, Runtime};
 
 /// Default limit on a whole request, connect to last body byte.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -37,6 +37,16 @@ pub enum BuildError {
         /// The URL as given.
         url: String,
         /// What is wrong with it.
+        reason: String,
+    },
+    /// A header given to the builder is not a valid header value.
+    #[error("{provider}: invalid {name} header: {reason}")]
+    Header {
+        /// The provider whose client was being built.
+        provider: &'static str,
+        /// The header's name.
+        name: &'static str,
+        /// What is wrong with the value.
         reason: String,
     },
     /// reqwest could not build its client (TLS backend initialization).
@@ -77,6 +87,7 @@ pub struct ClientBuilder<P> {
     user_agent: String,
     retry: RetryPolicy,
     headers: HeaderMap,
+    http: Option<HttpClient>,
     provider: PhantomData<fn() -> P>,
 }
 
@@ -91,6 +102,7 @@ impl<P> fmt::Debug for ClientBuilder<P> {
             .field("retry", &self.retry)
             // Names only: a caller's extra header may carry a secret too.
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("http", &self.http.is_some())
             .finish()
     }
 }
@@ -108,6 +120,7 @@ impl<P: Provider> ClientBuilder<P> {
             user_agent: concat!("social-clients/", env!("CARGO_PKG_VERSION")).to_string(),
             retry: RetryPolicy::default(),
             headers: HeaderMap::new(),
+            http: None,
             provider: PhantomData,
         }
     }
@@ -129,7 +142,9 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
-    /// Limit on establishing a connection.
+    /// Limit on establishing a connection, for the HTTP client the builder
+    /// makes (a client given to [`http_client`](Self::http_client) keeps
+    /// its own).
     ///
     /// Example: [`ClientBuilder`].
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
@@ -165,6 +180,17 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
+    /// Send through `http` (your proxy, TLS, pool settings, shared with
+    /// other clients) instead of an HTTP client of the builder's own. The
+    /// builder's key, user agent, headers, timeout and retry policy still
+    /// apply, per request; `connect_timeout` is `http`'s own.
+    ///
+    /// Example: [`HttpClient`].
+    pub fn http_client(mut self, http: HttpClient) -> Self {
+        self.http = Some(http);
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
@@ -180,24 +206,28 @@ impl<P: Provider> ClientBuilder<P> {
             url: base_url.to_string(),
             reason,
         })?;
-        let (name, value) = P::AUTH
+        let auth = P::AUTH
             .header(&self.key)
             .map_err(|source| BuildError::Key { provider, source })?;
+        let http = match self.http {
+            Some(http) => http,
+            None => {
+                HttpClient::new(reqwest::Client::builder().connect_timeout(self.connect_timeout))
+                    .map_err(|source| BuildError::Http { provider, source })?
+            }
+        };
         let mut headers = self.headers;
-        headers.insert(name, value);
-        let http = reqwest::Client::builder()
-            .default_headers(headers)
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .user_agent(self.user_agent)
-            .redirect(crate::redirect::same_origin_policy())
-            .build()
-            .map_err(|source| BuildError::Http { provider, source })?;
-        Ok(P::from_http_client(
-            &base_url,
-            http,
-            Runtime::new(provider, self.retry),
-        ))
+        // The builder's user agent unless the caller's headers name one.
+        if !headers.contains_key(reqwest::header::USER_AGENT) {
+            let agent = HeaderValue::try_from(self.user_agent).map_err(|e| BuildError::Header {
+                provider,
+                name: reqwest::header::USER_AGENT.as_str(),
+                reason: e.to_string(),
+            })?;
+            headers.insert(reqwest::header::USER_AGENT, agent);
+        }
+        let runtime = Runtime::new(provider, self.retry, Some(self.timeout), auth, headers);
+        Ok(P::from_http_client(&base_url, http, runtime))
     }
 }
 

@@ -11,11 +11,9 @@ use std::time::{Instant, SystemTime};
 use progenitor_client::OperationInfo;
 use tracing::Instrument;
 
+use crate::error::REQUEST_ID_HEADERS;
 use crate::retry::Outcome;
 use crate::runtime::Runtime;
-
-/// Response headers providers put their request id in.
-const REQUEST_ID_HEADERS: [&str; 3] = ["x-request-id", "request-id", "x-amzn-requestid"];
 
 tokio::task_local! {
     /// When the caller around this request stops waiting (a waiting
@@ -49,6 +47,7 @@ pub(crate) async fn execute(
     mut request: reqwest::Request,
     info: &OperationInfo,
 ) -> reqwest::Result<reqwest::Response> {
+    runtime.prepare(&mut request);
     let span = tracing::info_span!(
         "social_clients.request",
         provider = runtime.provider,

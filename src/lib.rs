@@ -42,10 +42,12 @@
 pub mod accounts;
 mod auth;
 mod builder;
+pub mod error;
 mod hooks;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod multipart;
+mod options;
 pub mod paging;
 mod provider;
 #[cfg(any(feature = "bundle-social", feature = "postbreeze", feature = "hooked"))]
@@ -55,16 +57,20 @@ mod redact;
 mod redirect;
 mod retry;
 mod runtime;
+mod transport;
 #[cfg(any(feature = "bundle-social", feature = "postbreeze"))]
 pub mod waiting;
 
 pub use auth::{ApiKey, AuthScheme, KeyError};
 pub use builder::{BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use error::{DecodeError, Error, ErrorBody, RateLimit};
 pub use multipart::FilePart;
+pub use options::RequestOptions;
 pub use provider::Provider;
 pub use rate_window::RateWindow;
 pub use retry::RetryPolicy;
 pub use runtime::Runtime;
+pub use transport::HttpClient;
 
 #[cfg(feature = "bundle-social")]
 pub mod bundle_social;

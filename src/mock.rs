@@ -17,6 +17,23 @@
 //! # }
 //! ```
 //!
+//! Each provider's `mock::samples` has a typed answer per operation (the
+//! samples the crate's conformance tests send, `specs/<provider>/samples.json`)
+//! to start a test's answer from instead of hand-written JSON:
+//!
+//! ```no_run
+//! # #[cfg(feature = "postbreeze")]
+//! # async fn test() {
+//! use social_clients::postbreeze::mock::{samples, MockServer};
+//!
+//! let mock = MockServer::start().await;
+//! let mut post = samples::get_post();
+//! post.id = "post_1".into();
+//! mock.get_post().path_param("postId", "post_1").respond_with(&post).await;
+//! mock.get_post().path_param("post_id", "post_2").fail_with(404, &samples::error_body()).await;
+//! # }
+//! ```
+//!
 //! The server is wiremock's; [`MockServer::wiremock`] gives it for anything
 //! the typed methods do not cover. Expectations set with
 //! [`Operation::times`] are checked when the server is dropped, as wiremock
@@ -24,6 +41,7 @@
 
 use std::marker::PhantomData;
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wiremock::matchers::{body_partial_json, method, path_regex, query_param};
 use wiremock::{Mock, ResponseTemplate};
@@ -119,13 +137,32 @@ pub struct Operation<'a, T, E> {
 }
 
 impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
-    /// Only requests whose path parameter `name` (as the description names
-    /// it, e.g. `postId`) is `value`; others match any value.
+    /// Only requests whose path parameter `name` is `value`; others match
+    /// any value. `name` is the description's (`postId`) or the client
+    /// argument's (`post_id`).
+    ///
+    /// # Panics
+    /// When the operation's path has no parameter of that name: a
+    /// misspelt name would otherwise match any value and the test would
+    /// pass for the wrong reason.
     ///
     /// Example: the [module's](crate::mock); `examples/mock_in_tests.rs`.
     pub fn path_param(mut self, name: &str, value: impl AsRef<str>) -> Self {
+        let names = template_params(self.template);
+        let Some(found) = names.iter().find(|n| **n == name || snake_case(n) == name) else {
+            panic!(
+                "{} {} has no path parameter `{name}`; it has: {}",
+                self.method,
+                self.template,
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            );
+        };
         self.path_params
-            .push((name.to_string(), value.as_ref().to_string()));
+            .push((found.to_string(), value.as_ref().to_string()));
         self
     }
 
@@ -236,9 +273,82 @@ impl<T: Serialize, E: Serialize> Operation<'_, T, E> {
     }
 }
 
+/// The `{name}`s of a path template, in order.
+fn template_params(template: &str) -> Vec<&str> {
+    template
+        .split('/')
+        .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .collect()
+}
+
+/// `postId` -> `post_id`, as the client's argument is named.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c == '-' {
+            out.push('_');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A provider's sample answers (`specs/<provider>/samples.json`), behind
+/// its generated `mock::samples` functions. Implemented for each generated
+/// `Client`.
+#[doc(hidden)]
+pub trait Samples {
+    /// The file's text.
+    const SAMPLES: &'static str;
+}
+
+/// The sample success answer of `operation`, as `T`.
+#[doc(hidden)]
+pub fn sample<C: Samples, T: DeserializeOwned>(operation: &str) -> T {
+    let samples: serde_json::Value =
+        serde_json::from_str(C::SAMPLES).expect("samples.json is JSON (cargo xtask check)");
+    let answer = samples["answers"]
+        .get(operation)
+        .unwrap_or_else(|| panic!("no sample answer of `{operation}`: run `cargo xtask generate`"));
+    T::deserialize(answer).unwrap_or_else(|e| panic!("the sample answer of `{operation}`: {e}"))
+}
+
+/// The sample error body, as `E`.
+#[doc(hidden)]
+pub fn sample_error<C: Samples, E: DeserializeOwned>() -> E {
+    let samples: serde_json::Value =
+        serde_json::from_str(C::SAMPLES).expect("samples.json is JSON (cargo xtask check)");
+    E::deserialize(&samples["error"]).unwrap_or_else(|e| panic!("the sample error body: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn path_parameters_are_named_either_way_and_a_wrong_name_is_refused() {
+        assert_eq!(
+            template_params("/posts/{postId}/targets/{targetId}"),
+            ["postId", "targetId"]
+        );
+        assert_eq!(snake_case("postId"), "post_id");
+        assert_eq!(snake_case("import-id"), "import_id");
+    }
+
+    #[tokio::test]
+    #[should_panic(expected = "GET /posts/{postId} has no path parameter `id`; it has: postId")]
+    async fn a_misspelt_path_parameter_panics() {
+        let server = MockServer::start("/api/v1").await;
+        let _ = server
+            .operation::<(), ()>("GET", "/posts/{postId}", 200)
+            .path_param("id", "post_1");
+    }
 
     #[tokio::test]
     async fn path_patterns_fix_the_given_parameters_only() {

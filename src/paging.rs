@@ -31,7 +31,9 @@
 use std::future::Future;
 
 use futures_util::stream::{self, Stream, TryStreamExt};
-use progenitor_client::{Error, ResponseValue};
+use progenitor_client::ResponseValue;
+
+use crate::Error;
 
 /// One answer of an offset-paged list: the items it carries and, when the
 /// provider reports it, how many the whole list holds.

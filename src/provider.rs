@@ -28,21 +28,29 @@ pub trait Provider: Sized {
     /// Wraps a configured HTTP client (auth header, timeouts and redirect
     /// policy already set) and the hand-written layer's settings into the
     /// generated client.
-    fn from_http_client(base_url: &str, http: reqwest::Client, runtime: crate::Runtime) -> Self;
+    fn from_http_client(base_url: &str, http: crate::HttpClient, runtime: crate::Runtime) -> Self;
 }
 
 /// Implements [`Provider`] for a generated `Client` and adds its
 /// `from_api_key`/`builder` constructors. One macro, so the four providers
 /// cannot drift apart.
 macro_rules! provider {
-    (name: $name:literal, base_url: $base:literal, auth: $auth:expr $(,)?) => {
+    (name: $name:literal, module: $module:literal, base_url: $base:literal, auth: $auth:expr $(,)?) => {
+        // The typed sample answers of `mock::samples` (written by `cargo
+        // xtask generate` beside the normalized description).
+        #[cfg(feature = "mock")]
+        impl $crate::mock::Samples for Client {
+            const SAMPLES: &'static str =
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/", $module, "/samples.json"));
+        }
+
         impl $crate::Provider for Client {
             const NAME: &'static str = $name;
             const DEFAULT_BASE_URL: &'static str = $base;
             const AUTH: $crate::AuthScheme = $auth;
 
-            fn from_http_client(base_url: &str, http: reqwest::Client, runtime: $crate::Runtime) -> Self {
-                Client::new_with_client(base_url, http, runtime)
+            fn from_http_client(base_url: &str, http: $crate::HttpClient, runtime: $crate::Runtime) -> Self {
+                Client::new_with_client(base_url, http.into_reqwest(), runtime)
             }
         }
 
@@ -76,6 +84,16 @@ macro_rules! provider {
             /// Example: [`ClientBuilder`](crate::ClientBuilder).
             pub fn builder(key: impl Into<$crate::ApiKey>) -> $crate::ClientBuilder<Self> {
                 $crate::ClientBuilder::new(key)
+            }
+
+            /// This client with `options` over its settings for every call
+            /// made through the returned client (same connection pool, same
+            /// key); `self` is unchanged.
+            ///
+            /// Example: [`RequestOptions`](crate::RequestOptions).
+            pub fn with(&self, options: $crate::RequestOptions) -> Self {
+                use progenitor_client::ClientInfo;
+                Client::new_with_client(self.baseurl(), self.client().clone(), self.inner().with(options))
             }
         }
     };

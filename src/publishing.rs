@@ -10,7 +10,7 @@ use std::future::Future;
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
-use progenitor_client::Error;
+use crate::Error;
 
 use crate::hooks::with_deadline;
 

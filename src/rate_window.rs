@@ -8,6 +8,8 @@
 
 use std::time::{Duration, SystemTime};
 
+use crate::RateLimit;
+
 /// A provider's rate window as of one answer.
 ///
 /// # Example
@@ -45,10 +47,22 @@ impl RateWindow {
 /// 1000 per 15 minutes, per API key. Its answers carry no window; a 429
 /// says how long to wait (`Retry-After`), which the retry policy and
 /// `postbreeze::Client::get_social_account_waiting` honour.
-pub const POSTBREEZE_LIMITS: [(u64, Duration); 2] = [
-    (60, Duration::from_secs(60)),
-    (1000, Duration::from_secs(15 * 60)),
+pub const POSTBREEZE_LIMITS: [RateLimit; 2] = [
+    RateLimit {
+        requests: 60,
+        per: Duration::from_secs(60),
+    },
+    RateLimit {
+        requests: 1000,
+        per: Duration::from_secs(15 * 60),
+    },
 ];
+
+/// Hooked's documented limit: 60 requests per minute, per API key.
+pub const HOOKED_LIMITS: [RateLimit; 1] = [RateLimit {
+    requests: 60,
+    per: Duration::from_secs(60),
+}];
 
 /// How long a 429 answer asks to wait: its `Retry-After` (seconds or an
 /// HTTP date), if any.
@@ -65,5 +79,5 @@ pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     headers
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| crate::retry::parse_retry_after(v, SystemTime::now()))
+        .and_then(|v| crate::error::parse_retry_after(v, SystemTime::now()))
 }

@@ -15,6 +15,8 @@
 use std::time::{Duration, SystemTime};
 
 use backon::{BackoffBuilder, ExponentialBuilder};
+
+use crate::error::parse_retry_after;
 use reqwest::{Method, StatusCode};
 
 /// Retry settings. The default retries twice, backing off from 200 ms up to
@@ -189,17 +191,6 @@ fn is_idempotent(method: &Method) -> bool {
     )
 }
 
-/// `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3); a date
-/// in the past means "now".
-pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = httpdate::parse_http_date(value).ok()?;
-    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,25 +278,6 @@ mod tests {
             policy.decide(&Method::GET, &status(503, Some(5)), || Some(BACKOFF)),
             Some(Duration::from_secs(5))
         );
-    }
-
-    #[test]
-    fn retry_after_is_seconds_or_an_http_date() {
-        let now = httpdate::parse_http_date("Sun, 22 Nov 2026 18:00:00 GMT").unwrap();
-        assert_eq!(
-            parse_retry_after("120", now),
-            Some(Duration::from_secs(120))
-        );
-        assert_eq!(
-            parse_retry_after("Sun, 22 Nov 2026 18:00:30 GMT", now),
-            Some(Duration::from_secs(30))
-        );
-        assert_eq!(
-            parse_retry_after("Sun, 22 Nov 2026 17:00:00 GMT", now),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(parse_retry_after("soon", now), None);
-        assert_eq!(parse_retry_after("-1", now), None);
     }
 
     #[test]

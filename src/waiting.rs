@@ -7,7 +7,9 @@
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use progenitor_client::{Error, ResponseValue};
+use progenitor_client::ResponseValue;
+
+use crate::Error;
 
 use crate::hooks::with_deadline;
 use crate::rate_window::retry_after;

@@ -267,18 +267,22 @@ async fn a_wrong_shape_success_body_is_a_typed_error_not_a_panic() {
 }
 
 /// An answer that does not decode (here a timestamp that is not one) is
-/// `InvalidResponsePayload` with the bytes, and the message names the
-/// field, not only a byte position.
+/// `InvalidResponsePayload` keeping the status, headers and body, and the
+/// message names the field, not only a byte position.
 #[tokio::test]
 async fn an_undecodable_answer_names_the_field() {
     let mut answer = refreshed_account();
     answer["socialAccount"]["createdAt"] = json!("last tuesday");
     let server = support::serve_json("POST", PROFILE_REFRESH, 200, answer).await;
     match refresh(&server).await.unwrap_err() {
-        Error::InvalidResponsePayload(bytes, e) => {
+        Error::InvalidResponsePayload(e) => {
             let message = e.to_string();
             assert!(message.contains("`socialAccount.createdAt`"), "{message}");
-            assert!(!bytes.is_empty());
+            assert_eq!(e.path(), Some("socialAccount.createdAt"));
+            assert_eq!(e.status(), 200);
+            assert!(e.headers().contains_key("content-type"));
+            assert!(e.excerpt().starts_with('{'), "{}", e.excerpt());
+            assert!(!e.body().is_empty());
         }
         other => panic!("expected InvalidResponsePayload, got {other:?}"),
     }
@@ -301,7 +305,7 @@ async fn a_fractional_count_is_an_error_naming_the_field() {
             .team_get_list(params::TeamGetListParams::new())
             .await
             .unwrap_err();
-        let Error::InvalidResponsePayload(_, e) = err else {
+        let Error::InvalidResponsePayload(e) = err else {
             panic!("expected InvalidResponsePayload, got {err:?}")
         };
         let message = e.to_string();

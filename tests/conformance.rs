@@ -15,6 +15,8 @@
 
 #[path = "conformance/mod.rs"]
 mod conformance;
+// The harness names `crate::error::Error` (see conformance/harness.rs).
+use social_clients::error;
 mod support;
 
 #[path = "sampled/against_prism.rs"]

@@ -5,11 +5,10 @@
 //! expected a string at line 1 column 145`). In an answer of a few kilobytes
 //! that leaves the caller counting characters. Every such call is pointed at
 //! `decode_answer` (added to the generated file), which decodes the same
-//! way and, when that fails, decodes again through `serde_path_to_error`
-//! (only then: tracking the path costs stack on every nesting level), so
-//! the error starts with the path of the field at fault: ``at `socialAccount.createdAt`: premature end of
-//! input at line 1 column 80``. The variant stays
-//! `Error::InvalidResponsePayload` with the bytes, as before.
+//! way and, when that fails, returns `Error::InvalidResponsePayload` with
+//! the crate's `DecodeError` (src/error.rs): the answer's status, headers
+//! and body, and the path of the field at fault (`socialAccount.createdAt`),
+//! found by decoding again with the path tracked.
 
 use syn::visit_mut::VisitMut;
 use syn::{parse_quote, Expr};
@@ -41,10 +40,9 @@ impl VisitMut for Rewriter {
 
 fn helper() -> syn::Item {
     parse_quote! {
-        /// Decodes an answer's JSON body like `ResponseValue::from_response`,
-        /// with an error that names the field at fault. A body that decodes
-        /// takes the plain path; only a failure is decoded again with the
-        /// path tracked (which needs more stack per nesting level).
+        /// Decodes an answer's JSON body like `ResponseValue::from_response`;
+        /// a body that does not decode keeps its status and headers, and
+        /// the error names the field at fault (`DecodeError`).
         async fn decode_answer<T: ::serde::de::DeserializeOwned, E>(
             response: reqwest::Response,
         ) -> Result<ResponseValue<T>, Error<E>> {
@@ -53,18 +51,9 @@ fn helper() -> syn::Item {
             let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
             match ::serde_json::from_slice::<T>(&full) {
                 Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
-                Err(plain) => {
-                    let located = {
-                        let mut json = ::serde_json::Deserializer::from_slice(&full);
-                        match ::serde_path_to_error::deserialize::<_, T>(&mut json) {
-                            Err(e) => <::serde_json::Error as ::serde::de::Error>::custom(
-                                format!("at `{}`: {}", e.path(), e.inner()),
-                            ),
-                            Ok(_) => plain,
-                        }
-                    };
-                    Err(Error::InvalidResponsePayload(full, located))
-                }
+                Err(plain) => Err(Error::InvalidResponsePayload(
+                    crate::error::DecodeError::locate::<T>(status, headers, full, plain),
+                )),
             }
         }
     }

@@ -167,6 +167,8 @@ fn generate_parsed(
     crate::undocumented::apply(&mut file);
     crate::field_errors::apply(&mut file);
     crate::status_arms::apply(&mut file);
+    crate::error_type::apply(&mut file);
+    crate::client_constructors::apply(&mut file);
     crate::base_headers::apply(&mut file);
     crate::schemars::apply(&mut file);
     crate::mock::apply(&mut file, spec);

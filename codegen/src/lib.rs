@@ -6,9 +6,11 @@
 //! "the snapshot is what the user compiles" true.
 
 mod base_headers;
+mod client_constructors;
 mod constructors;
 mod enum_names;
 mod error;
+mod error_type;
 mod field_errors;
 mod generate;
 mod http_methods;
@@ -31,6 +33,7 @@ mod whole_numbers;
 
 pub use enum_names::{typify_variant_name, EXTENSION as ENUM_VARNAMES};
 pub use error::CodegenError;
+pub use error_type::ERROR_TYPE;
 pub use generate::{generate, generate_spec, generate_value, Generated, Style, INNER_TYPE};
 pub use params::MAX_POSITIONAL;
 pub use providers::{ProviderModule, PROVIDERS};

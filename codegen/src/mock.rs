@@ -32,6 +32,8 @@ pub fn apply(file: &mut syn::File, spec: &openapiv3::OpenAPI) -> usize {
         .and_then(|s| url_path(&s.url))
         .unwrap_or_default();
     let mut methods = Vec::new();
+    let mut samples = Vec::new();
+    let mut errors = std::collections::BTreeSet::new();
     for (name, answer, error) in client_methods(file) {
         let Some(route) = routes.get(&name) else {
             continue;
@@ -51,7 +53,31 @@ pub fn apply(file: &mut syn::File, spec: &openapiv3::OpenAPI) -> usize {
                 self.0.operation(#method, #template, #success)
             }
         });
+        errors.insert(error_text);
+        if answer_text != "()" {
+            let doc = format!(
+                " A success answer of `{name}` as the description says one looks (the sample the crate's own tests send); change what your test needs."
+            );
+            samples.push(quote! {
+                #[doc = #doc]
+                pub fn #ident() -> #answer {
+                    crate::mock::sample::<super::super::Client, _>(#name)
+                }
+            });
+        }
     }
+    // One error body for every operation (each provider has one error
+    // type); a description with several gets none rather than a guess.
+    let error_sample = (errors.len() == 1).then(|| {
+        let error: Type = syn::parse_str(errors.first().expect("one")).expect("a type it printed");
+        quote! {
+            /// An error body as the description says one looks, for
+            /// `fail_with`.
+            pub fn error_body() -> #error {
+                crate::mock::sample_error::<super::super::Client, _>()
+            }
+        }
+    });
     if methods.is_empty() {
         return 0;
     }
@@ -89,6 +115,18 @@ pub fn apply(file: &mut syn::File, spec: &openapiv3::OpenAPI) -> usize {
                 fn deref(&self) -> &Self::Target {
                     &self.0
                 }
+            }
+
+            /// Typed sample answers, one per operation that answers a body,
+            /// named like the client's methods: a test's starting point
+            /// instead of JSON written by hand, e.g.
+            /// `mock.get_post().respond_with(&samples::get_post()).await`.
+            pub mod samples {
+                #[allow(unused_imports)]
+                use super::super::types;
+
+                #(#samples)*
+                #error_sample
             }
         }
     });

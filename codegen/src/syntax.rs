@@ -57,7 +57,7 @@ pub fn types_module(file: &mut syn::File) -> Option<&mut Vec<Item>> {
 }
 
 /// Whether `ty` is the generated `Client`.
-fn is_client(ty: &Type) -> bool {
+pub fn is_client(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
 }
 

@@ -16,6 +16,7 @@ pub use publish::{PublishError, PublishReport};
 pub use rate_window::WaitError;
 
 mod account;
+mod error_body;
 mod lists;
 mod publish;
 
@@ -23,6 +24,7 @@ mod rate_window;
 
 crate::provider::provider! {
     name: "bundle.social",
+    module: "bundle_social",
     base_url: "https://api.bundle.social",
     auth: crate::AuthScheme::Header("x-api-key"),
 }

@@ -13,12 +13,14 @@ mod generated {
 pub use generated::*;
 
 mod account;
+mod error_body;
 mod refusal;
 
 pub use refusal::Refused;
 
 crate::provider::provider! {
     name: "Gipper",
+    module: "gipper",
     base_url: "https://platform-api.gogipper.com",
     auth: crate::AuthScheme::Bearer("authentication"),
 }

@@ -13,6 +13,7 @@ mod generated {
 pub use generated::*;
 
 mod account;
+mod error_body;
 mod lists;
 mod publish;
 
@@ -21,6 +22,7 @@ pub use publish::{PublishError, PublishReport, RenderError};
 
 crate::provider::provider! {
     name: "Hooked",
+    module: "hooked",
     base_url: "https://api.hooked.so",
     auth: crate::AuthScheme::Header("x-api-key"),
 }

@@ -16,11 +16,13 @@ pub use publish::{PublishError, PublishReport, UploadError};
 pub use rate_window::WaitError;
 
 mod account;
+mod error_body;
 mod publish;
 mod rate_window;
 
 crate::provider::provider! {
     name: "Postbreeze",
+    module: "postbreeze",
     base_url: "https://api.postbreeze.ai/api/v1",
     auth: crate::AuthScheme::Bearer("authorization"),
 }

@@ -23,11 +23,15 @@ pub type PublishError = crate::publishing::PublishError<ApiError, types::Post, S
 /// How long the PUT of a file to its signed address may take.
 const UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
 
+// `Api` is as large as every generated method's error (the answer's headers
+// and body inline, as progenitor has it); boxing it here alone would make
+// `?` from a method's error need a conversion for no gain.
 /// Why [`Client::upload_media`] failed.
 ///
 /// Example: `examples/postbreeze_publish.rs`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum UploadError {
     /// Asking for the signed address failed.
     #[error(transparent)]

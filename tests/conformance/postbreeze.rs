@@ -169,7 +169,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "list_comments",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -185,7 +185,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "refresh_comments",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -201,7 +201,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "mark_comment_read",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -217,7 +217,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "reply_to_comment",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -233,7 +233,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "list_media",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -249,7 +249,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "import_media_from_url",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -265,7 +265,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "presign_media",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -281,7 +281,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "get_media",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -289,7 +289,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "delete_media",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -305,7 +305,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "update_media",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -321,7 +321,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "list_posts",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -337,7 +337,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "create_post",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -353,7 +353,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "get_post",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -361,7 +361,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "delete_post",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -377,7 +377,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "update_post",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -393,7 +393,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "cancel_post",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -409,7 +409,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "retry_post",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -425,7 +425,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "schedule_post",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -441,7 +441,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "retry_first_comment",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -457,7 +457,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "list_social_accounts",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -473,7 +473,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "get_social_account",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -481,7 +481,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "delete_social_account",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -497,7 +497,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "list_workspaces",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -513,7 +513,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "create_workspace",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,
@@ -529,7 +529,7 @@ pub const BODIES: &[Body] = &[
     Body {
         operation: "get_workspace",
         answer: "error",
-        sample: r#"{"code":"sample","message":"sample","requestId":"sample","statusCode":1}"#,
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
         enums: &[],
         maps: &[],
         decode: decode::<types::ApiError>,

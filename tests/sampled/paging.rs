@@ -63,6 +63,24 @@ fn failed_posts(
     )
 }
 
+/// Per-call options hold for every page a stream reads.
+#[tokio::test]
+async fn a_streams_pages_carry_the_calls_options() {
+    let server = MockServer::start().await;
+    page(&server, 0, &["p1", "p2"], 3).await;
+    page(&server, 2, &["p3"], 3).await;
+    let client = client(&server);
+    let traced = client.with(social_clients::RequestOptions::new().header(
+        reqwest::header::HeaderName::from_static("x-trace-id"),
+        reqwest::header::HeaderValue::from_static("paging"),
+    ));
+    let posts: Vec<types::Post> = failed_posts(&traced).try_collect().await.unwrap();
+    assert_eq!(ids(&posts), ["p1", "p2", "p3"]);
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2);
+    assert!(requests.iter().all(|r| r.headers["x-trace-id"] == "paging"));
+}
+
 #[tokio::test]
 async fn a_short_page_ends_the_list() {
     let server = MockServer::start().await;

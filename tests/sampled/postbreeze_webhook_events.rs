@@ -6,7 +6,9 @@ use std::time::SystemTime;
 
 use serde_json::{json, Value};
 use social_clients::postbreeze::types;
-use social_clients::webhooks::postbreeze::{verify_and_decode, Verifier, SIGNATURE_HEADER};
+use social_clients::webhooks::postbreeze::{
+    verify_and_decode, EventKind, Verifier, SIGNATURE_HEADER,
+};
 use wiremock::MockServer;
 
 use crate::conformance::harness::success_sample;
@@ -52,6 +54,7 @@ async fn deliveries_decode_and_their_payload_reads_as_a_post() {
         (delivery.event.as_str(), delivery.delivery_id.as_str()),
         ("post.published", "dlv_1")
     );
+    assert_eq!(delivery.kind(), EventKind::PostPublished);
     let post: types::Post = delivery.payload_as().unwrap();
     assert!(!post.id.is_empty());
     let wrong = delivery

@@ -3,6 +3,11 @@
 //! `payload` holds depends on the event, and the provider documents it as
 //! a free-form object, so it is kept as JSON with [`Delivery::payload_as`]
 //! to read it as the type the caller expects (a post for `post.*` events).
+//!
+//! Postbreeze's webhook page names one event key, `post.published`; its
+//! event catalog and per-event payloads are not in the reference the crate
+//! was written from. So [`EventKind`] has that one key typed and keeps any
+//! other as sent, rather than guess names that would silently never match.
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -19,8 +24,8 @@ use crate::webhooks::WebhookError;
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Delivery {
-    /// The event key, e.g. `post.published` or `post.cancelled` (also sent
-    /// as `X-Postbreeze-Event`).
+    /// The event key, e.g. `post.published` (also sent as
+    /// `X-Postbreeze-Event`); [`Delivery::kind`] types it.
     pub event: String,
     /// Stable per delivery (also `X-Postbreeze-Delivery-Id`): a retried
     /// delivery repeats it, so deduplicate on it.
@@ -36,7 +41,52 @@ pub struct Delivery {
     pub payload: Value,
 }
 
+/// What a delivery is about: its `event` key, typed where Postbreeze
+/// documents it.
+///
+/// # Example
+/// ```
+/// use social_clients::webhooks::postbreeze::{Delivery, EventKind};
+///
+/// let delivery = Delivery::from_body(br#"{"event":"post.published","deliveryId":"dlv_1","payload":{}}"#)?;
+/// assert_eq!(delivery.kind(), EventKind::PostPublished);
+/// let other = Delivery::from_body(br#"{"event":"account.disconnected","deliveryId":"dlv_2"}"#)?;
+/// assert_eq!(other.kind(), EventKind::Other("account.disconnected".into()));
+/// # Ok::<(), social_clients::webhooks::WebhookError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// `post.published`: a post was published.
+    PostPublished,
+    /// Any other event key, as sent.
+    Other(String),
+}
+
+impl EventKind {
+    /// The key as Postbreeze sends it (body `event`, header
+    /// `X-Postbreeze-Event`).
+    ///
+    /// Example: [`EventKind`].
+    pub fn as_str(&self) -> &str {
+        match self {
+            EventKind::PostPublished => "post.published",
+            EventKind::Other(key) => key,
+        }
+    }
+}
+
 impl Delivery {
+    /// The event this delivery is about.
+    ///
+    /// Example: [`EventKind`].
+    pub fn kind(&self) -> EventKind {
+        match self.event.as_str() {
+            "post.published" => EventKind::PostPublished,
+            other => EventKind::Other(other.to_string()),
+        }
+    }
+
     /// Decodes a delivery's body. Only for a body whose signature was
     /// checked: [`verify_and_decode`] does both.
     ///
@@ -63,10 +113,10 @@ impl Delivery {
     /// use social_clients::webhooks::postbreeze::Delivery;
     ///
     /// #[derive(serde::Deserialize)]
-    /// struct Cancelled { id: String }
+    /// struct Published { id: String }
     ///
-    /// let delivery = Delivery::from_body(br#"{"event":"post.cancelled","deliveryId":"dlv_1","payload":{"id":"post_1"}}"#)?;
-    /// assert_eq!(delivery.payload_as::<Cancelled>()?.id, "post_1");
+    /// let delivery = Delivery::from_body(br#"{"event":"post.published","deliveryId":"dlv_1","payload":{"id":"post_1"}}"#)?;
+    /// assert_eq!(delivery.payload_as::<Published>()?.id, "post_1");
     /// # Ok::<(), social_clients::webhooks::WebhookError>(())
     /// ```
     pub fn payload_as<T: DeserializeOwned>(&self) -> Result<T, WebhookError> {
@@ -86,10 +136,10 @@ impl Delivery {
 /// use social_clients::webhooks::postbreeze::{verify_and_decode, Verifier};
 ///
 /// let verifier = Verifier::new("whsec_test");
-/// let body = br#"{"event":"post.cancelled","deliveryId":"dlv_1","payload":{"id":"post_1"}}"#;
+/// let body = br#"{"event":"post.published","deliveryId":"dlv_1","payload":{"id":"post_1"}}"#;
 /// let header = Verifier::signature(&"whsec_test".into(), body, SystemTime::now());
 /// let delivery = verify_and_decode(&verifier, Some(&header), body).unwrap();
-/// assert_eq!((delivery.event.as_str(), delivery.payload["id"].as_str()), ("post.cancelled", Some("post_1")));
+/// assert_eq!((delivery.event.as_str(), delivery.payload["id"].as_str()), ("post.published", Some("post_1")));
 /// ```
 ///
 /// # Errors

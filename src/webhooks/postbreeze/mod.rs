@@ -8,13 +8,18 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 mod delivery;
 
-pub use delivery::{verify_and_decode, Delivery};
+pub use delivery::{verify_and_decode, Delivery, EventKind};
 
 use super::mac::{sign_hex, verify as verify_mac};
 use super::{SignatureError, WebhookSecret};
 
 /// The header Postbreeze puts the signature in.
 pub const SIGNATURE_HEADER: &str = "x-postbreeze-signature";
+/// The header repeating the delivery's event key.
+pub const EVENT_HEADER: &str = "x-postbreeze-event";
+/// The header repeating the delivery id (stable across retries of one
+/// delivery: deduplicate on it).
+pub const DELIVERY_ID_HEADER: &str = "x-postbreeze-delivery-id";
 /// How far the signed timestamp may be from now.
 pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(5 * 60);
 

@@ -37,6 +37,10 @@ pub fn run(providers: &Providers) -> Result<()> {
         if std::fs::read_to_string(&harness_path).ok() != Some(normalized.harness(&generated)?) {
             stale.push(display_relative(&root, &harness_path));
         }
+        let samples_path = conformance::samples_path(&root, module);
+        if std::fs::read_to_string(&samples_path).ok() != Some(normalized.samples(&generated)?) {
+            stale.push(display_relative(&root, &samples_path));
+        }
         println!("{module}: checked");
     }
     if stale.is_empty() {

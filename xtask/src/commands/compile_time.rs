@@ -28,13 +28,19 @@ chrono = { version = "0.4", default-features = false, features = ["serde", "std"
 regress = "0.12"
 http = "1"
 serde_path_to_error = "0.1"
+bytes = "1"
+httpdate = "1"
 "#;
 
-/// The crate module generated form methods name (`crate::multipart::
-/// FilePart`), as the crate itself has it: one source for both.
-pub const MULTIPART_MODULE: &str = concat!(
+/// The crate modules generated code names (`crate::multipart::FilePart`
+/// in form methods, `crate::error::Error` in every method), as the crate
+/// itself has them: one source for both.
+pub const SUPPORT_MODULES: &str = concat!(
     "pub mod multipart {\n",
     include_str!("../../../src/multipart.rs"),
+    "\n}\n",
+    "pub mod error {\n",
+    include_str!("../../../src/error.rs"),
     "\n}\n"
 );
 
@@ -147,7 +153,7 @@ impl ScratchCrate {
         // The generated client holds `crate::runtime::Runtime` (see
         // social_clients_codegen::INNER_TYPE); a stand-in is enough to check.
         let lib = format!(
-            "#![allow(warnings, clippy::all)]\npub mod runtime {{ #[derive(Clone, Debug)] pub struct Runtime; }}\n{MULTIPART_MODULE}{source}"
+            "#![allow(warnings, clippy::all)]\npub mod runtime {{ #[derive(Clone, Debug)] pub struct Runtime; }}\n{SUPPORT_MODULES}{source}"
         );
         write_if_changed(&scratch.dir.join("src/lib.rs"), lib.as_bytes())?;
         Ok(scratch)

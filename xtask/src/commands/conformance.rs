@@ -348,7 +348,7 @@ async fn main() -> std::process::ExitCode {{
 "#,
         harness = tests.join("harness.rs"),
         prism = tests.join("prism.rs"),
-        multipart = super::compile_time::MULTIPART_MODULE,
+        multipart = super::compile_time::SUPPORT_MODULES,
         auth = auth_fn(spec),
     )
 }

@@ -23,6 +23,10 @@ pub fn run(providers: &Providers, names: &[String]) -> Result<()> {
             &conformance::path(&root, &normalized.module),
             harness.as_bytes(),
         )?;
+        write_if_changed(
+            &conformance::samples_path(&root, &normalized.module),
+            normalized.samples(generated)?.as_bytes(),
+        )?;
         println!(
             "{:<14} {:>10} {:>6} {:>15}  {}",
             normalized.module,

@@ -32,6 +32,16 @@ impl Normalized {
             .map_err(|source| XtaskError::codegen(self.output.clone(), source, None))
     }
 
+    /// The typed sample answers for this spec's `mock::samples`.
+    pub fn samples(&self, generated: &Generated) -> Result<String> {
+        crate::conformance::samples(&self.spec, &generated.source).map_err(|message| {
+            XtaskError::Config {
+                path: self.output.clone(),
+                message: format!("sample answers: {message}"),
+            }
+        })
+    }
+
     /// The conformance harness for this spec and its generated client.
     pub fn harness(&self, generated: &Generated) -> Result<String> {
         let name = format!("specs/{}/openapi.json", self.module);

@@ -23,6 +23,42 @@ pub fn path(root: &std::path::Path, module: &str) -> std::path::PathBuf {
     root.join("tests/conformance").join(format!("{module}.rs"))
 }
 
+/// Where the typed sample answers of `module` are written (read by the
+/// crate's `mock` feature: `<provider>::mock::samples`).
+pub fn samples_path(root: &std::path::Path, module: &str) -> std::path::PathBuf {
+    root.join("specs").join(module).join("samples.json")
+}
+
+/// The sample answers of one spec, as the harness sends them: the success
+/// answer of every operation whose method decodes one (by method name),
+/// and one error body. Pretty-printed with sorted keys, so a change to a
+/// schema shows as a readable diff.
+pub fn samples(spec: &Value, generated: &str) -> Result<String, String> {
+    let methods = signature::methods(generated)?;
+    let mut answers = serde_json::Map::new();
+    let mut error = None;
+    for (_, _, op) in operations(spec) {
+        let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(rust) = methods.iter().find(|m| m.name == id) else {
+            continue;
+        };
+        if rust.success.is_some() {
+            if let Some(schema) = response_schema(spec, op, true) {
+                answers.insert(id.to_string(), sample::sample(spec, schema));
+            }
+        }
+        if error.is_none() && rust.error.is_some() {
+            error = response_schema(spec, op, false).map(|schema| sample::sample(spec, schema));
+        }
+    }
+    let samples = serde_json::json!({ "answers": answers, "error": error });
+    let mut text = serde_json::to_string_pretty(&samples).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
+
 /// The harness source for one spec: `spec` is the normalized document,
 /// `generated` the client source progenitor made from it, `client` the Rust
 /// path of the module holding that client (`social_clients::hooked`).
