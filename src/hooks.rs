@@ -47,7 +47,6 @@ pub(crate) async fn execute(
     mut request: reqwest::Request,
     info: &OperationInfo,
 ) -> reqwest::Result<reqwest::Response> {
-    runtime.prepare(&mut request);
     let span = tracing::info_span!(
         "social_clients.request",
         provider = runtime.provider,
@@ -67,12 +66,15 @@ pub(crate) async fn execute(
         loop {
             tracing::Span::current().record("attempt", attempt);
             // A body that is a stream cannot be sent twice; such a request
-            // gets one attempt.
+            // gets one attempt. The spare is taken before the client's
+            // headers go on: a smaller copy, and each attempt gets them
+            // afresh.
             let spare = if attempt < policy.max_attempts() {
                 request.try_clone()
             } else {
                 None
             };
+            runtime.prepare(&mut request);
             let method = request.method().clone();
             let result = http.execute(request).await;
             record_outcome(&result);

@@ -9,6 +9,7 @@ mod error;
 mod fsutil;
 mod lockfile;
 mod normalize;
+mod output;
 mod overlay_hint;
 mod prose;
 mod providers;
@@ -24,6 +25,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::output::outln;
 use crate::providers::Providers;
 
 #[derive(Parser)]
@@ -230,7 +232,7 @@ fn main() -> ExitCode {
             }
             Command::Passes => {
                 for pass in normalize::PASSES {
-                    println!("{:<20} {}", pass.name, pass.what);
+                    outln!("{:<20} {}", pass.name, pass.what);
                 }
                 Ok(())
             }

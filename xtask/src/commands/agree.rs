@@ -7,6 +7,7 @@ use std::path::Path;
 use social_clients_codegen::Style;
 
 use crate::error::{Result, XtaskError};
+use crate::output::outln;
 use crate::providers::Providers;
 
 pub fn run(providers: &Providers, provider: &str, upstream: &Path) -> Result<()> {
@@ -20,7 +21,7 @@ pub fn run(providers: &Providers, provider: &str, upstream: &Path) -> Result<()>
     let (_, documents) = super::stats::compute(providers, upstream_path, Style::Positional)?;
     let found = crate::shape_agreement::disagreements(&committed, &documents.normalized);
     if found.is_empty() {
-        println!(
+        outln!(
             "{}: agrees with {}",
             committed_path.display(),
             upstream.display()

@@ -5,6 +5,7 @@
 use crate::conformance;
 use crate::error::{Result, XtaskError};
 use crate::lockfile;
+use crate::output::outln;
 use crate::providers::Providers;
 use crate::snapshot;
 use crate::workspace::display_relative;
@@ -41,10 +42,10 @@ pub fn run(providers: &Providers) -> Result<()> {
         if std::fs::read_to_string(&samples_path).ok() != Some(normalized.samples(&generated)?) {
             stale.push(display_relative(&root, &samples_path));
         }
-        println!("{module}: checked");
+        outln!("{module}: checked");
     }
     if stale.is_empty() {
-        println!("all normalized specs and snapshots are fresh");
+        outln!("all normalized specs and snapshots are fresh");
         return Ok(());
     }
     for path in &stale {

@@ -17,6 +17,7 @@ use social_clients_codegen::Style;
 
 use crate::error::{Result, XtaskError};
 use crate::fsutil::write_if_changed;
+use crate::output::outln;
 use crate::providers::Providers;
 
 /// What generated code needs, for every scratch crate that compiles it.
@@ -206,7 +207,7 @@ pub fn run(providers: &Providers, target: &str) -> Result<()> {
     let naive = super::stats::generate_value(&documents.naive, Style::Positional, path)?;
     let target_dir = root.join("target/xtask-compile/target");
 
-    println!(
+    outln!(
         "spec: {} (cargo check of the generated crate alone, dependencies warm)",
         stats.spec
     );
@@ -214,19 +215,19 @@ pub fn run(providers: &Providers, target: &str) -> Result<()> {
     let naive_crate = ScratchCrate::write(&root, "naive", &naive.source)?;
     let normalized_time = normalized_crate.timed_check(&target_dir)?;
     let naive_time = naive_crate.timed_check(&target_dir)?;
-    println!(
+    outln!(
         "{:<11} {:>9} lines {:>8.1} s",
         "naive",
         naive.lines(),
         naive_time.as_secs_f64()
     );
-    println!(
+    outln!(
         "{:<11} {:>9} lines {:>8.1} s",
         "normalized",
         normalized.lines(),
         normalized_time.as_secs_f64()
     );
-    println!(
+    outln!(
         "normalized/naive: {:.1} % of the lines, {:.1} % of the check time",
         100.0 * normalized.lines() as f64 / naive.lines().max(1) as f64,
         100.0 * normalized_time.as_secs_f64() / naive_time.as_secs_f64().max(f64::EPSILON)

@@ -15,6 +15,7 @@ use social_clients_codegen::Style;
 use super::compile_time::{manifest, member_manifest, ScratchCrate};
 use crate::error::{Result, XtaskError};
 use crate::fsutil::write_if_changed;
+use crate::output::outln;
 use crate::providers::Providers;
 
 /// Besides what generated code needs: an async runtime for `main`.
@@ -212,7 +213,7 @@ pub fn run(providers: &Providers, target: &str) -> Result<()> {
         path: root.join(".ci/prism"),
         message: "Prism is not installed; run `npm ci --prefix .ci/prism --ignore-scripts`".into(),
     })?;
-    println!("{}", check(providers, target, &prism)?);
+    outln!("{}", check(providers, target, &prism)?);
     Ok(())
 }
 

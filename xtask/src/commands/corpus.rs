@@ -20,6 +20,7 @@ use super::compile_time::{ScratchCrate, ScratchWorkspace};
 use super::conformance::{Harness, HarnessOutput, Membership};
 use crate::error::{Result, XtaskError};
 use crate::normalize::Unbound;
+use crate::output::{out, outln};
 use crate::providers::Providers;
 
 /// The share of conformance checks a description must pass.
@@ -365,7 +366,7 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
     let root = providers.root();
     let files = descriptions(&root, options.dir.as_deref())?;
     if files.is_empty() {
-        println!("corpus: no descriptions found (../shared/corpus is absent); nothing to run");
+        outln!("corpus: no descriptions found (../shared/corpus is absent); nothing to run");
         return Ok(());
     }
     let prism = super::conformance::prism_binary(&root);
@@ -376,7 +377,7 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
     let passed = corpus.rows.iter().filter(|r| r.passed()).count();
     let failed = corpus.rows.len() - passed;
     if options.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "rows": corpus.rows,
@@ -387,8 +388,8 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
             .expect("plain data serializes")
         );
     } else {
-        print!("{}", render(&corpus));
-        println!("corpus: {passed} passed, {failed} failed");
+        out!("{}", render(&corpus));
+        outln!("corpus: {passed} passed, {failed} failed");
     }
     if failed == 0 {
         Ok(())

@@ -14,6 +14,8 @@ use serde_json::Value;
 use crate::document;
 use crate::error::{Result, XtaskError};
 use crate::normalize::normalize;
+use crate::normalize::passes::overlay::StaleAction;
+use crate::output::{out, outln};
 use crate::providers::Providers;
 use crate::spec_diff::{diff, render_json, render_text};
 use crate::workspace::display_relative;
@@ -29,30 +31,25 @@ pub fn run(providers: &Providers, module: &str, options: &Options<'_>) -> Result
     let root = providers.root();
     let committed_path = providers.dir(module).join("openapi.json");
     let committed = document::read(&committed_path)?;
-    let (new, new_label) = match options.against {
-        Some(path) => (
-            against(providers, module, path)?,
-            path.display().to_string(),
+    let source = providers
+        .dir(module)
+        .join(&providers.by_module[module].source);
+    let (path, new_label) = match options.against {
+        Some(path) => (path.to_path_buf(), path.display().to_string()),
+        None => (
+            source.clone(),
+            display_relative(&root, &source).display().to_string(),
         ),
-        None => {
-            let normalized = super::normalize::normalize_provider(providers, module)?;
-            let source = providers
-                .dir(module)
-                .join(&providers.by_module[module].source);
-            (
-                normalized.spec,
-                display_relative(&root, &source).display().to_string(),
-            )
-        }
     };
+    let (new, stale) = against(providers, module, &path)?;
     let old_label = display_relative(&root, &committed_path)
         .display()
         .to_string();
     let changes = diff(&committed, &new);
     if options.json {
-        println!("{}", render_json(&old_label, &new_label, &changes));
+        outln!("{}", render_json(&old_label, &new_label, &changes, &stale));
     } else {
-        print!("{}", render_text(&old_label, &new_label, &changes));
+        out!("{}", render_text(&old_label, &new_label, &changes, &stale));
     }
     let breaking = changes.iter().filter(|c| c.breaking).count();
     if options.deny_breaking && breaking > 0 {
@@ -65,20 +62,28 @@ pub fn run(providers: &Providers, module: &str, options: &Options<'_>) -> Result
 }
 
 /// `path` as the provider's normalizer would make it (overlay and
-/// `select` included); a file that is already normalized is taken as is.
-pub fn against(providers: &Providers, module: &str, path: &Path) -> Result<Value> {
+/// `select` included), with the overlay actions that target nothing in it;
+/// a file that is already normalized is taken as is.
+pub fn against(
+    providers: &Providers,
+    module: &str,
+    path: &Path,
+) -> Result<(Value, Vec<StaleAction>)> {
     let doc = document::read(path)?;
     if doc.get("x-social-clients").is_some() {
-        return Ok(doc);
+        return Ok((doc, Vec::new()));
     }
     let overlay_path = providers.dir(module).join("overlay.yaml");
     let overlay = overlay_path
         .exists()
         .then(|| document::read(&overlay_path))
         .transpose()?;
-    let mut ctx = providers.by_module[module].context(overlay);
-    normalize(doc, &mut ctx).map_err(|source| XtaskError::Normalize {
+    let mut ctx = providers.by_module[module]
+        .context(overlay)
+        .reporting_stale_actions();
+    let normalized = normalize(doc, &mut ctx).map_err(|source| XtaskError::Normalize {
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    Ok((normalized, ctx.stale_actions.unwrap_or_default()))
 }

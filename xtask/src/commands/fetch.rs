@@ -17,6 +17,7 @@ use crate::error::{Result, XtaskError};
 use crate::fsutil::write_atomic;
 use crate::lockfile::{self, SourceLock};
 use crate::normalize::passes::version::supported;
+use crate::output::outln;
 use crate::prose;
 use crate::providers::{Prose, Provider, Providers};
 use crate::workspace::display_relative;
@@ -71,17 +72,17 @@ pub fn run(providers: &Providers, names: &[String], options: &Options<'_>) -> Re
                     Some(_) => format!("cargo xtask diff {module} --against {}", shown.display()),
                     None => format!("cargo xtask diff {module}"),
                 };
-                println!(
+                outln!(
                     "{module}: fetched -> {} (sha256 {}); next: {next}",
                     shown.display(),
                     &sha256[..12]
                 )
             }
-            Ok(Outcome::AuthoredKept { fetched_name }) => println!(
+            Ok(Outcome::AuthoredKept { fetched_name }) => outln!(
                 "{module}: kept the authored {} (set source = {fetched_name:?} in providers.toml to adopt the published description, or `cargo xtask fetch {module} --out FILE` to compare)",
                 provider.source
             ),
-            Ok(Outcome::HandMaintained) => println!(
+            Ok(Outcome::HandMaintained) => outln!(
                 "{module}: hand-maintained ({} publishes no machine-readable description; {} is authored from {})",
                 provider.title, provider.source, provider.docs_url
             ),

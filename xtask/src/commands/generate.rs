@@ -4,16 +4,20 @@
 use crate::conformance;
 use crate::error::Result;
 use crate::fsutil::write_if_changed;
+use crate::output::outln;
 use crate::providers::Providers;
 use crate::snapshot;
 
 pub fn run(providers: &Providers, names: &[String]) -> Result<()> {
     let root = providers.root();
     let results = super::normalize::run(providers, names)?;
-    println!();
-    println!(
+    outln!();
+    outln!(
         "{:<14} {:>10} {:>6} {:>15}  snapshot",
-        "provider", "operations", "types", "generated lines"
+        "provider",
+        "operations",
+        "types",
+        "generated lines"
     );
     for (normalized, generated) in &results {
         let snap = snapshot::path(&root, &normalized.module);
@@ -27,7 +31,7 @@ pub fn run(providers: &Providers, names: &[String]) -> Result<()> {
             &conformance::samples_path(&root, &normalized.module),
             normalized.samples(generated)?.as_bytes(),
         )?;
-        println!(
+        outln!(
             "{:<14} {:>10} {:>6} {:>15}  {}",
             normalized.module,
             generated.operations,
@@ -36,7 +40,7 @@ pub fn run(providers: &Providers, names: &[String]) -> Result<()> {
             if written { "updated" } else { "unchanged" }
         );
     }
-    println!();
-    println!("build.rs regenerates the clients on the next `cargo build`; review snapshot changes with `git diff tests/snapshots`.");
+    outln!();
+    outln!("build.rs regenerates the clients on the next `cargo build`; review snapshot changes with `git diff tests/snapshots`.");
     Ok(())
 }

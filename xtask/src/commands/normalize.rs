@@ -9,6 +9,7 @@ use crate::document;
 use crate::error::{Result, XtaskError};
 use crate::fsutil::write_if_changed;
 use crate::normalize::{normalize, Unbound};
+use crate::output::outln;
 use crate::providers::Providers;
 
 /// One provider's normalized spec, in memory.
@@ -102,7 +103,7 @@ pub fn run(providers: &Providers, names: &[String]) -> Result<Vec<(Normalized, G
         let normalized = normalize_provider(providers, module)?;
         let generated = normalized.generate()?;
         let written = write_if_changed(&normalized.output, &normalized.bytes)?;
-        println!(
+        outln!(
             "{}: {} ({} operations, {} unbound)",
             crate::workspace::display_relative(&providers.root(), &normalized.output).display(),
             if written { "written" } else { "unchanged" },
@@ -110,7 +111,7 @@ pub fn run(providers: &Providers, names: &[String]) -> Result<Vec<(Normalized, G
             normalized.unbound.len()
         );
         for u in &normalized.unbound {
-            println!("  unbound {}: {}", u.operation, u.reason);
+            outln!("  unbound {}: {}", u.operation, u.reason);
         }
         out.push((normalized, generated));
     }

@@ -1,12 +1,13 @@
 //! `cargo xtask providers`: what the tooling knows about each provider.
 
+use crate::output::outln;
 use crate::providers::{Auth, Providers};
 
 pub fn run(providers: &Providers) {
     for (module, p) in &providers.by_module {
-        println!("{module} ({})", p.title);
-        println!("  base URL     {}", p.base_url);
-        println!(
+        outln!("{module} ({})", p.title);
+        outln!("  base URL     {}", p.base_url);
+        outln!(
             "  auth         {}",
             match &p.auth {
                 Auth::Header { header } => format!("{header}: <key>"),
@@ -14,28 +15,30 @@ pub fn run(providers: &Providers) {
             }
         );
         match (&p.upstream_url, &p.upstream_format) {
-            (Some(url), format) => println!(
+            (Some(url), format) => outln!(
                 "  description  published at {url} ({}); project copy specs/{module}/{}",
                 format.as_deref().unwrap_or("json"),
                 p.source
             ),
-            (None, _) => println!(
+            (None, _) => outln!(
                 "  description  hand-maintained in specs/{module}/{} from {}",
-                p.source, p.docs_url
+                p.source,
+                p.docs_url
             ),
         }
         if let Ok(Some(lock)) =
             crate::lockfile::SourceLock::read(&crate::lockfile::path(&providers.dir(module)))
         {
-            println!("  fetched      {} from {}", lock.fetched_at, lock.url);
+            outln!("  fetched      {} from {}", lock.fetched_at, lock.url);
         }
         if let Some(select) = &p.select {
-            println!(
+            outln!(
                 "  binds        tags {:?}, operations {:?}",
-                select.tags, select.operations
+                select.tags,
+                select.operations
             );
         }
-        println!("  error type   {}", p.error_schema);
-        println!("  licence      {}", p.licence);
+        outln!("  error type   {}", p.error_schema);
+        outln!("  licence      {}", p.licence);
     }
 }

@@ -13,6 +13,7 @@ use social_clients_codegen::Style;
 use crate::document;
 use crate::error::{Result, XtaskError};
 use crate::normalize::{run_passes, Context, Pass, Unbound, PASSES};
+use crate::output::{out, outln};
 use crate::providers::Providers;
 
 #[derive(Debug, Serialize)]
@@ -61,50 +62,52 @@ pub fn run(providers: &Providers, target: &str, style: Style, output: Output<'_>
     }
     let (stats, documents) = compute_prepared(prepared, style)?;
     if output.summary {
-        print!("{}", crate::summary::render(&documents.normalized));
+        out!("{}", crate::summary::render(&documents.normalized));
     }
     if output.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&stats).expect("plain data serializes")
         );
         return Ok(());
     }
-    println!("spec               {}", stats.spec);
-    println!("style              {}", stats.style);
-    println!(
+    outln!("spec               {}", stats.spec);
+    outln!("style              {}", stats.style);
+    outln!(
         "operations         {} in, {} bound",
-        stats.operations_in, stats.operations_bound
+        stats.operations_in,
+        stats.operations_bound
     );
     if stats.deselected > 0 {
-        println!(
+        outln!(
             "  not selected     {} (providers.toml select)",
             stats.deselected
         );
     }
     for u in &stats.unbound {
-        println!("  unbound          {}: {}", u.operation, u.reason);
+        outln!("  unbound          {}: {}", u.operation, u.reason);
     }
     for w in &stats.warnings {
-        println!("  warning          {w}");
+        outln!("  warning          {w}");
     }
-    println!("named types        {}", stats.types);
-    println!(
+    outln!("named types        {}", stats.types);
+    outln!(
         "generated lines    {} (naive: {}, {:.1} %)",
         stats.generated_lines,
         stats.naive_lines,
         100.0 * stats.generated_lines as f64 / stats.naive_lines.max(1) as f64
     );
-    println!(
+    outln!(
         "code lines         {} (without doc comments and blank lines)",
         stats.generated_code_lines
     );
-    println!(
+    outln!(
         "misleading names   {} ({} before the shared-names pass)",
-        stats.misleading_names, stats.misleading_names_before
+        stats.misleading_names,
+        stats.misleading_names_before
     );
-    println!("normalize          {} ms", stats.normalize_ms);
-    println!("generate           {} ms", stats.generate_ms);
+    outln!("normalize          {} ms", stats.normalize_ms);
+    outln!("generate           {} ms", stats.generate_ms);
     Ok(())
 }
 

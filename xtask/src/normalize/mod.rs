@@ -44,6 +44,10 @@ pub struct Context {
     pub hoisted: std::collections::BTreeSet<String>,
     /// How many names misled before `shared-names` ran (its report).
     pub misleading_before: usize,
+    /// `Some` to collect overlay actions that target nothing instead of
+    /// failing on the first (`diff`: a provider's removal is the news, not
+    /// an error).
+    pub stale_actions: Option<Vec<passes::overlay::StaleAction>>,
 }
 
 /// A note from a pass: where, and what it did.
@@ -77,7 +81,15 @@ impl Context {
             lenient: false,
             hoisted: Default::default(),
             misleading_before: 0,
+            stale_actions: None,
         }
+    }
+
+    /// Collect stale overlay actions (read back from `stale_actions`)
+    /// instead of failing on them.
+    pub fn reporting_stale_actions(mut self) -> Self {
+        self.stale_actions = Some(Vec::new());
+        self
     }
 
     /// Each warning as a report line: pass, pointer, message.

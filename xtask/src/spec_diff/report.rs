@@ -7,9 +7,10 @@ use serde_json::json;
 
 use super::types::GROUP;
 use super::Change;
+use crate::normalize::passes::overlay::StaleAction;
 
 /// Plain text, one operation per block.
-pub fn render_text(old: &str, new: &str, changes: &[Change]) -> String {
+pub fn render_text(old: &str, new: &str, changes: &[Change], stale: &[StaleAction]) -> String {
     let mut out = format!("spec diff: {old} -> {new}\n");
     let mut current: Option<&str> = None;
     for change in changes {
@@ -33,6 +34,15 @@ pub fn render_text(old: &str, new: &str, changes: &[Change]) -> String {
             change.kind.label(),
             change.detail
         );
+    }
+    if !stale.is_empty() {
+        let _ = writeln!(
+            out,
+            "\noverlay actions that now target nothing (update or delete them before `generate`):"
+        );
+        for action in stale {
+            let _ = writeln!(out, "  action {}: {}", action.index, action.target);
+        }
     }
     let _ = writeln!(out, "\n{}", tally(changes));
     out
@@ -63,8 +73,9 @@ fn operations(changes: &[Change]) -> usize {
 }
 
 /// `{old, new, total, breaking, operations, changes: [...]}`.
-pub fn render_json(old: &str, new: &str, changes: &[Change]) -> String {
+pub fn render_json(old: &str, new: &str, changes: &[Change], stale: &[StaleAction]) -> String {
     let value = json!({
+        "stale_overlay_actions": stale,
         "old": old,
         "new": new,
         "total": changes.len(),

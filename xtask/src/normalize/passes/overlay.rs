@@ -2,6 +2,8 @@
 //! action selects nodes with a JSONPath `target` and either removes them or
 //! merges `update` into them. An action whose target matches nothing is an
 //! error: it means the upstream changed under the fix and the fix is stale.
+//! `diff` asks for such actions to be collected instead ([`StaleAction`]):
+//! there, the provider's removal is what the report is for.
 
 use serde_json::Value;
 use serde_json_path::JsonPath;
@@ -15,16 +17,30 @@ pub const PASS: Pass = Pass {
     run,
 };
 
+/// An overlay action whose target matches nothing in the description.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StaleAction {
+    /// Its index in `actions`.
+    pub index: usize,
+    /// Its JSONPath target.
+    pub target: String,
+}
+
 fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     let Some(overlay) = ctx.overlay.clone() else {
         return Ok(());
     };
-    apply(doc, &overlay)
+    apply(doc, &overlay, ctx.stale_actions.as_mut())
 }
 
 /// Applies an overlay document. Errors carry pointers into the overlay
-/// (`/actions/2/target`), since that is the file to fix.
-pub fn apply(doc: &mut Value, overlay: &Value) -> Result<(), NormalizeError> {
+/// (`/actions/2/target`), since that is the file to fix. With `stale`, an
+/// action that targets nothing is recorded there and skipped.
+fn apply(
+    doc: &mut Value,
+    overlay: &Value,
+    mut stale: Option<&mut Vec<StaleAction>>,
+) -> Result<(), NormalizeError> {
     match overlay.get("overlay").and_then(Value::as_str) {
         Some(v) if v.starts_with("1.") => {}
         Some(v) => {
@@ -67,9 +83,16 @@ pub fn apply(doc: &mut Value, overlay: &Value) -> Result<(), NormalizeError> {
             .map(|loc| loc.to_json_pointer())
             .collect();
         if pointers.is_empty() {
+            if let Some(stale) = stale.as_deref_mut() {
+                stale.push(StaleAction {
+                    index: i,
+                    target: target.to_string(),
+                });
+                continue;
+            }
             return Err(NormalizeError::new(
                 format!("{at}/target"),
-                format!("target {target:?} matches nothing in the description"),
+                format!("action {i}: target {target:?} matches nothing in the description (the provider removed or renamed what it fixes: update or delete the action; `cargo xtask diff` shows the change)"),
             ));
         }
         let remove = action
@@ -167,7 +190,7 @@ mod tests {
         let overlay = json!({"overlay": "1.0.0", "actions": [
             {"target": "$.paths['/a'].get", "update": {"summary": "A", "tags": ["y"]}}
         ]});
-        apply(&mut d, &overlay).unwrap();
+        apply(&mut d, &overlay, None).unwrap();
         assert_eq!(d["paths"]["/a"]["get"]["summary"], "A");
         assert_eq!(d["paths"]["/a"]["get"]["tags"], json!(["y"]));
     }
@@ -178,7 +201,7 @@ mod tests {
         let overlay = json!({"overlay": "1.0.0", "actions": [
             {"target": "$.paths['/a'].get.tags", "update": ["y"]}
         ]});
-        apply(&mut d, &overlay).unwrap();
+        apply(&mut d, &overlay, None).unwrap();
         assert_eq!(d["paths"]["/a"]["get"]["tags"], json!(["x", "y"]));
     }
 
@@ -188,7 +211,7 @@ mod tests {
         let overlay = json!({"overlay": "1.0.0", "actions": [
             {"target": "$.paths[*][?@.deprecated == true]", "remove": true}
         ]});
-        apply(&mut d, &overlay).unwrap();
+        apply(&mut d, &overlay, None).unwrap();
         assert_eq!(d["paths"]["/b"], json!({}));
         assert!(d["paths"]["/a"]["get"].is_object());
     }
@@ -200,9 +223,24 @@ mod tests {
             {"target": "$.paths['/a'].get", "update": {}},
             {"target": "$.paths['/nope']", "remove": true}
         ]});
-        let err = apply(&mut d, &overlay).unwrap_err();
+        let err = apply(&mut d, &overlay, None).unwrap_err();
         assert_eq!(err.pointer, "/actions/1/target");
+        assert!(err.message.starts_with("action 1: "), "{}", err.message);
         assert!(err.message.contains("matches nothing"));
+
+        // Collected instead, the others still apply.
+        let mut stale = Vec::new();
+        let overlay = json!({"overlay": "1.0.0", "actions": [
+            {"target": "$.paths['/nope']", "remove": true},
+            {"target": "$.paths['/a'].get", "update": {"summary": "kept"}}
+        ]});
+        let mut d = doc();
+        apply(&mut d, &overlay, Some(&mut stale)).unwrap();
+        assert_eq!(
+            stale,
+            [StaleAction { index: 0, target: "$.paths['/nope']".into() }]
+        );
+        assert_eq!(d.pointer("/paths/~1a/get/summary").unwrap(), "kept");
     }
 
     #[test]
@@ -230,7 +268,7 @@ mod tests {
             ),
         ];
         for (overlay, pointer) in cases {
-            let err = apply(&mut d, &overlay).unwrap_err();
+            let err = apply(&mut d, &overlay, None).unwrap_err();
             assert_eq!(err.pointer, pointer, "{overlay}");
         }
     }

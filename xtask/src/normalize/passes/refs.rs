@@ -1,6 +1,12 @@
 //! Every `$ref` must be local (`#/...`) and resolve; a chain of references
 //! that only points at itself is a cycle no generator can name. Recursive
 //! *schemas* (a type that contains itself through a property) are fine.
+//!
+//! A reference is a URI, so its fragment may be percent-encoded
+//! (`#/paths/~1v2~1keys~1%7Bid%7D/get`: RFC 6901 section 6). Such a
+//! reference is rewritten to the plain pointer it encodes, when that one
+//! resolves and the encoded text does not, so every later pass, progenitor
+//! and Prism read a plain JSON pointer.
 //! A `$ref` inside data (an extension, an example, a default) is not part of
 //! the description and is not followed (see [`is_data_member`]; the last
 //! pass, `data-refs`, leaves out those that do not resolve).
@@ -18,7 +24,48 @@ pub const PASS: Pass = Pass {
 };
 
 fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+    decode_percent_encoded(doc);
     check(doc)
+}
+
+/// Rewrites each percent-encoded reference that resolves only once decoded.
+fn decode_percent_encoded(doc: &mut Value) {
+    let mut rewrites = Vec::new();
+    walk_pruned(doc, &mut String::new(), &is_data_member, &mut |at, node| {
+        let Some(reference) = node.get("$ref").and_then(Value::as_str) else {
+            return;
+        };
+        if !reference.contains('%') || resolve(doc, reference).is_some() {
+            return;
+        }
+        if let Some(decoded) = percent_decode(reference).filter(|d| resolve(doc, d).is_some()) {
+            rewrites.push((format!("{at}/$ref"), decoded));
+        }
+    });
+    for (at, decoded) in rewrites {
+        if let Some(slot) = doc.pointer_mut(&at) {
+            *slot = Value::String(decoded);
+        }
+    }
+}
+
+/// `%7B` -> `{`; `None` when an escape is malformed or the bytes are not
+/// UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 pub fn check(doc: &Value) -> Result<(), NormalizeError> {
@@ -77,6 +124,32 @@ pub fn check(doc: &Value) -> Result<(), NormalizeError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_percent_encoded_reference_becomes_the_pointer_it_encodes() {
+        let mut doc = json!({
+            "paths": {"/v2/keys/{id}": {"get": {"parameters": [{"name": "id", "in": "path"}]}},
+                      "/v2/keys/{id}/x": {"get": {"parameters": [
+                          {"$ref": "#/paths/~1v2~1keys~1%7Bid%7D/get/parameters/0"}]}}},
+            "components": {"schemas": {"100%": {"type": "string"}},
+                           "parameters": {"p": {"schema": {"$ref": "#/components/schemas/100%"}}}}
+        });
+        run(&mut doc, &mut Context::new("Error")).unwrap();
+        assert_eq!(
+            doc.pointer("/paths/~1v2~1keys~1{id}~1x/get/parameters/0/$ref").unwrap(),
+            "#/paths/~1v2~1keys~1{id}/get/parameters/0"
+        );
+        // A key that really holds `%` resolves as written and is left alone.
+        assert_eq!(
+            doc.pointer("/components/parameters/p/schema/$ref").unwrap(),
+            "#/components/schemas/100%"
+        );
+        let mut broken = json!({"a": {"$ref": "#/nowhere/%7B"}, "nowhere": {}});
+        let err = run(&mut broken, &mut Context::new("Error")).unwrap_err();
+        assert!(err.to_string().contains("does not resolve"), "{err}");
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%7"), None);
+    }
 
     #[test]
     fn resolving_and_recursive_refs_pass() {
