@@ -50,13 +50,16 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         }
         Ok(())
     })?;
-    let shared_name = ctx.error_schema.clone();
     let mut named: Vec<(String, String)> = Vec::new(); // (shape, name) of registered schemas
-    if !plain.is_empty() {
+    let mut renamed: Vec<(String, String)> = Vec::new(); // (pointer, message)
+    let shared_name = if plain.is_empty() {
+        ctx.error_schema.clone()
+    } else {
         let refs: Vec<&Value> = plain.iter().collect();
         let merged = merge_objects(&refs);
-        register(doc, &mut named, &shared_name, merged, "")?;
-    }
+        let wanted = ctx.error_schema.clone();
+        register(doc, &mut named, &mut renamed, &wanted, merged, "")?
+    };
 
     // 2. Point every error response at its schema.
     let mut work = doc.clone();
@@ -87,6 +90,7 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
                 register(
                     doc,
                     &mut named,
+                    &mut renamed,
                     &candidate,
                     schema.clone(),
                     &format!(
@@ -135,15 +139,21 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         Ok(())
     })?;
     doc["paths"] = work["paths"].take();
+    for (at, message) in renamed {
+        ctx.warn(PASS.name, at, message);
+    }
     Ok(())
 }
 
 /// Adds `schema` to `components/schemas` under `name` and returns the name
-/// used. A schema of the same shape registered before is reused; an existing
-/// component of that name with another shape is an error.
+/// used. A schema of the same shape registered before is reused. Where the
+/// description already has a different schema of that name (its own
+/// `ApiError`, an operation's `SendMessageError`), the first free name of
+/// `<name>Body`, `<name>Body2`, ... is taken and noted in `renamed`.
 fn register(
     doc: &mut Value,
     named: &mut Vec<(String, String)>,
+    renamed: &mut Vec<(String, String)>,
     name: &str,
     schema: Value,
     at: &str,
@@ -161,18 +171,37 @@ fn register(
         .ok_or_else(|| NormalizeError::new("/components", "`components` must be an object"))?
         .entry("schemas")
         .or_insert_with(|| json!({}));
-    if let Some(existing) = schemas.get(name) {
-        if shape_key(existing) != shape {
-            return Err(NormalizeError::new(
-                if at.is_empty() { format!("/components/schemas/{name}") } else { at.to_string() },
-                format!("the error schema name `{name}` is already used by a different schema; pick another `error_schema` in providers.toml"),
-            ));
-        }
-    } else {
-        schemas[name] = schema;
+    let schemas = schemas
+        .as_object_mut()
+        .ok_or_else(|| NormalizeError::new("/components/schemas", "`schemas` must be an object"))?;
+    let taken = |candidate: &str| {
+        schemas
+            .get(candidate)
+            .is_some_and(|existing| shape_key(existing) != shape)
+    };
+    let mut chosen = name.to_string();
+    let mut n = 1;
+    while taken(&chosen) {
+        chosen = if n == 1 {
+            format!("{name}Body")
+        } else {
+            format!("{name}Body{n}")
+        };
+        n += 1;
     }
-    named.push((shape, name.to_string()));
-    Ok(name.to_string())
+    if chosen != name {
+        renamed.push((
+            if at.is_empty() {
+                format!("/components/schemas/{name}")
+            } else {
+                at.to_string()
+            },
+            format!("the error body is named `{chosen}`: the description's own `{name}` is a different schema"),
+        ));
+    }
+    schemas.insert(chosen.clone(), schema);
+    named.push((shape, chosen.clone()));
+    Ok(chosen)
 }
 
 #[cfg(test)]
@@ -245,12 +274,23 @@ mod tests {
     }
 
     #[test]
-    fn a_taken_error_name_is_reported() {
+    fn a_taken_error_name_gives_the_next_free_one_with_a_warning() {
         let mut doc = json!({
             "paths": {"/a": {"get": {"operationId": "a", "responses": {"400": body(json!({"type": "object", "properties": {"m": {"type": "string"}}}))}}}},
-            "components": {"schemas": {"ApiError": {"type": "string"}}}
+            "components": {"schemas": {"ApiError": {"type": "string"}, "ApiErrorBody": {"type": "integer"}}}
         });
-        let err = run(&mut doc, &mut Context::new("ApiError")).unwrap_err();
-        assert_eq!(err.pointer, "/components/schemas/ApiError");
+        let mut ctx = Context::new("ApiError");
+        run(&mut doc, &mut ctx).unwrap();
+        assert_eq!(
+            doc["components"]["schemas"]["ApiError"],
+            json!({"type": "string"})
+        );
+        assert_eq!(
+            doc["paths"]["/a"]["get"]["responses"]["400"]["content"]["application/json"]["schema"]
+                ["$ref"],
+            "#/components/schemas/ApiErrorBody2"
+        );
+        assert_eq!(ctx.warnings.len(), 1);
+        assert_eq!(ctx.warnings[0].pointer, "/components/schemas/ApiError");
     }
 }

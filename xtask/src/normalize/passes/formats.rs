@@ -6,6 +6,11 @@
 //! it), and would make an answer with a malformed id undecodable. The format
 //! becomes a sentence in the description; the value a `String`.
 //! (`date-time` and `date` map to chrono, which the client has.)
+//!
+//! A `format` on an object, array or boolean says nothing JSON Schema
+//! defines (`"format": "file"` on an object, `"list of urls"` on an
+//! array, seen in the public OpenAPI directory), and typify stops at it
+//! ("invalid (or unexpected) schema"); it becomes a sentence too.
 
 use serde_json::Value;
 
@@ -15,7 +20,7 @@ use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
     name: "formats",
-    what: "keep formats that need a crate the client lacks (uuid) as documented strings",
+    what: "keep formats that need a crate the client lacks (uuid) as documented strings; formats on objects, arrays and booleans become documentation",
     essential: true,
     run,
 };
@@ -29,7 +34,12 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             .get("format")
             .and_then(Value::as_str)
             .map(str::to_owned);
-        if let Some(format) = format.filter(|f| UNTYPED.contains(&f.as_str())) {
+        let Some(format) = format else { return };
+        let meaningless = matches!(
+            schema.get("type").and_then(Value::as_str),
+            Some("object" | "array" | "boolean")
+        );
+        if meaningless || UNTYPED.contains(&format.as_str()) {
             schema.remove("format");
             append_sentence(schema, &format!("Format: {format}."));
         }
@@ -52,5 +62,21 @@ mod tests {
             json!({"type": "string", "description": "Format: uuid."})
         );
         assert_eq!(doc["components"]["schemas"]["When"]["format"], "date-time");
+    }
+
+    #[test]
+    fn a_format_on_an_object_or_array_becomes_documentation() {
+        let mut doc = json!({"components": {"schemas": {
+            "File": {"type": "object", "format": "file"},
+            "Urls": {"type": "array", "format": "list of urls", "items": {"type": "string"}},
+            "Count": {"type": "integer", "format": "int64"}}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(
+            schemas["File"],
+            json!({"type": "object", "description": "Format: file."})
+        );
+        assert!(schemas["Urls"].get("format").is_none());
+        assert_eq!(schemas["Count"]["format"], "int64");
     }
 }

@@ -7,6 +7,11 @@
 //! whose request body is only multipart/form-data is removed and listed as
 //! unbound with the reason, never dropped silently. Responses keep their
 //! JSON content when they have one.
+//!
+//! A media type may give `examples` and no `schema` (valid OpenAPI: any
+//! content); progenitor stops at it ("media type encoding, no schema"), so
+//! each one kept gets the schema that says "anything" in its kind: any
+//! JSON value, an object of form fields, or raw bytes.
 
 use serde_json::{json, Map, Value};
 use social_clients_codegen::RAW_BODY_MEDIA_TYPE as MEDIA_TYPE_EXTENSION;
@@ -30,6 +35,14 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
             ctx.unbound.push(Unbound { operation, reason });
             return Ok(false);
         }
+        if let Some(content) = op
+            .pointer_mut("/requestBody/content")
+            .and_then(Value::as_object_mut)
+        {
+            content
+                .iter_mut()
+                .for_each(|(kind, media)| ensure_schema(kind, media));
+        }
         for response in op
             .get_mut("responses")
             .and_then(Value::as_object_mut)
@@ -40,6 +53,9 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
                 if let Some(json) = take_json(content) {
                     *content = Map::from_iter([("application/json".to_string(), json)]);
                 }
+                content
+                    .iter_mut()
+                    .for_each(|(kind, media)| ensure_schema(kind, media));
             }
         }
         Ok(true)
@@ -107,6 +123,28 @@ fn request_body(op: &mut Value, at: &str) -> Result<Option<String>, NormalizeErr
     )))
 }
 
+/// Gives a media type without a schema the one that accepts anything of
+/// its kind.
+fn ensure_schema(kind: &str, media: &mut Value) {
+    let Some(media) = media.as_object_mut() else {
+        return;
+    };
+    if media.contains_key("schema") {
+        return;
+    }
+    let essence = kind.split(';').next().unwrap_or_default().trim();
+    let schema = if essence == "application/json" || essence.ends_with("+json") {
+        json!({})
+    } else if essence == "application/x-www-form-urlencoded" || essence.starts_with("multipart/") {
+        json!({"type": "object"})
+    } else if essence.starts_with("text/") {
+        json!({"type": "string"})
+    } else {
+        json!({"type": "string", "format": "binary"})
+    };
+    media.insert("schema".into(), schema);
+}
+
 /// Removes and returns the JSON media type (`application/json`, with
 /// parameters, or any `+json` type), without its `encoding` map, which
 /// progenitor asserts is empty.
@@ -132,6 +170,30 @@ fn strip_encoding(mut media: Value) -> Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_media_type_with_examples_and_no_schema_gets_one_that_takes_anything() {
+        let mut doc = json!({"paths": {"/a": {"post": {"operationId": "a",
+        "requestBody": {"content": {"application/json": {"examples": {"one": {"value": {"x": 1}}}}}},
+        "responses": {
+            "200": {"description": "ok", "content": {"application/json": {"example": [1]}}},
+            "400": {"description": "bad", "content": {"text/html": {}}}
+        }}}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        let op = &doc["paths"]["/a"]["post"];
+        assert_eq!(
+            op["requestBody"]["content"]["application/json"]["schema"],
+            json!({})
+        );
+        assert_eq!(
+            op["responses"]["200"]["content"]["application/json"]["schema"],
+            json!({})
+        );
+        assert_eq!(
+            op["responses"]["400"]["content"]["text/html"]["schema"],
+            json!({"type": "string"})
+        );
+    }
 
     #[test]
     fn forms_are_kept_and_bodies_nothing_binds_are_listed() {

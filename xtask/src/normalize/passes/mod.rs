@@ -1,8 +1,10 @@
 //! The passes, one file each, in pipeline order (see [`super::PASSES`]).
 
 pub mod data_refs;
+pub mod deep_refs;
 pub mod defaults;
 pub mod enum_names;
+pub mod enum_values;
 pub mod error_bodies;
 pub mod exclusions;
 pub mod formats;
@@ -10,6 +12,7 @@ pub mod hoist;
 pub mod json_schema;
 pub mod lenient;
 pub mod media_types;
+pub mod null_maps;
 pub mod nullable_components;
 pub mod number_constraints;
 pub mod open_objects;

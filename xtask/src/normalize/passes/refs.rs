@@ -49,6 +49,12 @@ fn decode_percent_encoded(doc: &mut Value) {
     }
 }
 
+/// Whether the node at `at` maps names to schemas (`properties`,
+/// `patternProperties`), where every key is a name.
+fn is_name_map(at: &str) -> bool {
+    at.ends_with("/properties") || at.ends_with("/patternProperties")
+}
+
 /// `%7B` -> `{`; `None` when an escape is malformed or the bytes are not
 /// UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
@@ -72,6 +78,11 @@ pub fn check(doc: &Value) -> Result<(), NormalizeError> {
     let mut problem = None;
     walk_pruned(doc, &mut String::new(), &is_data_member, &mut |at, node| {
         if problem.is_some() {
+            return;
+        }
+        // In a map of property names, `$ref` is a property (JSON Schema's
+        // own meta-schemas, Kubernetes' `JSONSchemaProps`), not a reference.
+        if is_name_map(at) {
             return;
         }
         let Some(reference) = node.get("$ref") else {
@@ -124,6 +135,13 @@ pub fn check(doc: &Value) -> Result<(), NormalizeError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_property_named_ref_is_a_property() {
+        let mut doc = json!({"components": {"schemas": {"JsonSchema": {"type": "object",
+            "properties": {"$ref": {"type": "string"}, "id": {"type": "string"}}}}}});
+        run(&mut doc, &mut Context::new("Error")).unwrap();
+    }
 
     #[test]
     fn a_percent_encoded_reference_becomes_the_pointer_it_encodes() {
