@@ -196,17 +196,26 @@ fn pascal(word: &str) -> String {
         .collect()
 }
 
-/// Every `$ref` (outside data) that `moved` has a new place for points
-/// there.
+/// Every `$ref` (outside data) to a moved schema, or into one, points to
+/// its new place (a reference into it is moved on in the next round).
 fn rewrite_refs(doc: &mut Value, moved: &BTreeMap<String, String>) {
     let mut sites = Vec::new();
     walk_pruned(doc, &mut String::new(), &is_data_member, &mut |at, node| {
-        if let Some(to) = node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| moved.get(r))
-        {
-            sites.push((format!("{at}/$ref"), to.clone()));
+        let Some(reference) = node.get("$ref").and_then(Value::as_str) else {
+            return;
+        };
+        let relocated = moved.iter().find_map(|(from, to)| {
+            if reference == from {
+                Some(to.clone())
+            } else {
+                reference
+                    .strip_prefix(from.as_str())
+                    .filter(|rest| rest.starts_with('/'))
+                    .map(|rest| format!("{to}{rest}"))
+            }
+        });
+        if let Some(to) = relocated {
+            sites.push((format!("{at}/$ref"), to));
         }
     });
     for (at, to) in sites {
@@ -258,5 +267,28 @@ mod tests {
         assert_eq!(ctx.warnings.len(), 2);
         // Nothing left to move.
         assert!(deep_targets(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_reference_into_a_moved_schema_follows_it() {
+        let mut doc = json!({
+            "paths": {"/systems": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"data": {"type": "object", "properties": {"type": {"type": "string"}}}}
+            }}}}}}}},
+            "components": {"schemas": {
+                "A": {"$ref": "#/paths/~1systems/get/responses/200/content/application~1json/schema/properties/data"},
+                "B": {"$ref": "#/paths/~1systems/get/responses/200/content/application~1json/schema/properties/data/properties/type"}
+            }}
+        });
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        let b = doc["components"]["schemas"]["B"]["$ref"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            b.starts_with("#/components/schemas/") && b.matches('/').count() == 3,
+            "{b}"
+        );
+        assert!(crate::normalize::pointer::resolve(&doc, &b).is_some());
     }
 }

@@ -240,7 +240,11 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
             walk_mut_refs(schema, rewrite);
         }
     }
-    if !schemas.is_empty() {
+    // Taken above, the member holds `null` now: it gets the map back, or,
+    // left empty, goes (an empty description's `schemas: {}` came out as
+    // `schemas: null`, which the OpenAPI reader refuses).
+    let had_member = doc.pointer("/components/schemas").is_some();
+    if !schemas.is_empty() || had_member {
         let components = doc
             .as_object_mut()
             .expect("checked by run_passes")
@@ -450,6 +454,14 @@ fn item_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_schemas_map_stays_a_map() {
+        let mut doc = json!({"paths": {"/a": {"get": {"responses": {"default": {"description": "d"}}}}},
+                             "components": {"schemas": {}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        assert_eq!(doc["components"]["schemas"], json!({}));
+    }
 
     fn schema_names(doc: &Value) -> Vec<String> {
         doc["components"]["schemas"]
