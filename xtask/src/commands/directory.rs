@@ -446,6 +446,8 @@ mod tests {
         "spacetraders.io.json",
         // Formats without a type.
         "browshot.com.json",
+        // Two parameters Rust spells the same (`MaxResults`, `maxResults`).
+        "amazonaws.com/ebs.json",
         "1forge.com.json",
     ];
 

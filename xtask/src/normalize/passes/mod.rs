@@ -18,6 +18,7 @@ pub mod number_constraints;
 pub mod open_objects;
 pub mod operation_ids;
 pub mod overlay;
+pub mod parameter_names;
 pub mod parameter_styles;
 pub mod path_fragments;
 pub mod path_params;
