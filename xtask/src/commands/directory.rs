@@ -156,7 +156,11 @@ fn one(providers: &Providers, api: &Path, file: &Path, lenient: bool) -> Outcome
     }));
     let (row, error): (Option<Row>, Option<String>) = match prepared {
         Ok((row, _)) => {
-            let error = row.error.clone();
+            // The description's own path says nothing about the failure.
+            let error = row
+                .error
+                .as_ref()
+                .map(|e| e.replace(&format!("{}: ", file.display()), ""));
             (Some(row), error)
         }
         Err(panic) => (None, Some(format!("panic: {}", panic_message(&panic)))),
@@ -237,7 +241,19 @@ pub fn compile(
                 ScratchCrate::at(&root, dir, &g.source)
             })
             .and_then(|c| c.check(&target));
-        outcome.compiled = Some(result.map(|d| d.as_secs_f64()).map_err(|e| e.to_string()));
+        outcome.compiled = Some(result.map(|d| d.as_secs_f64()).map_err(|e| {
+            // The first compiler error, not the scratch crate's path.
+            let text = e.to_string();
+            text.lines()
+                .find(|l| l.contains("error["))
+                .map(|l| {
+                    l.split_once("error[")
+                        .map_or(l, |(_, rest)| rest)
+                        .to_string()
+                })
+                .map(|l| format!("error[{l}"))
+                .unwrap_or(text)
+        }));
     }
 }
 
@@ -245,17 +261,30 @@ pub fn compile(
 /// failure in two descriptions falls in one class.
 pub fn class(error: &str) -> String {
     let first = error.lines().next().unwrap_or_default();
-    // Drop the location: a class is about what went wrong, not where.
-    let first = first.split(" at /").next().unwrap_or(first);
     let mut out = String::with_capacity(first.len());
     let mut chars = first.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '"' | '`' | '\'' => {
+            '"' | '`' | '\'' | '[' | '{' => {
+                let close = match c {
+                    '[' => ']',
+                    '{' => '}',
+                    other => other,
+                };
                 for d in chars.by_ref() {
-                    if d == c {
+                    if d == close {
                         break;
                     }
+                }
+                out.push('…');
+            }
+            // A pointer (` at /paths/...`) or a path says where, not what.
+            '/' if out.ends_with(' ') || out.ends_with("at ") => {
+                while chars
+                    .peek()
+                    .is_some_and(|d| !d.is_whitespace() && *d != ':')
+                {
+                    chars.next();
                 }
                 out.push('…');
             }
@@ -270,6 +299,10 @@ pub fn class(error: &str) -> String {
             }
             _ => out.push(c),
         }
+    }
+    // Drop where progenitor raised it: the same class raised twice is one.
+    if let Some(i) = out.find(" (raised at") {
+        out.truncate(i);
     }
     out.truncate(out.char_indices().nth(160).map_or(out.len(), |(i, _)| i));
     out
@@ -490,7 +523,11 @@ mod tests {
             class(
                 "generate: not yet implemented: media type encoding, no schema at /paths/~1a/get"
             ),
-            "generate: not yet implemented: media type encoding, no schema"
+            "generate: not yet implemented: media type encoding, no schema at …"
+        );
+        assert_eq!(
+            class("generate: progenitor cannot generate at /paths/~1a/get (x): missing path name mapping id (raised at p.rs:38)"),
+            "generate: progenitor cannot generate at … (x): missing path name mapping id"
         );
         assert_eq!(
             class("normalize: reference \"#/x/1\" does not resolve (line 12)"),

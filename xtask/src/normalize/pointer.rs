@@ -18,6 +18,41 @@ pub fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
     doc.pointer(pointer)
 }
 
+/// Like [`resolve`], but a step that meets a `$ref` where the pointer goes
+/// on follows it first (`#/paths/~1a/get/responses/200/content/...` where
+/// that response is `{"$ref": "#/components/responses/Ok"}`): the
+/// reference names the schema the description means, which later passes
+/// make plain by inlining. At most 32 references are followed.
+pub fn resolve_through<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    let pointer = reference.strip_prefix('#')?;
+    if pointer.is_empty() {
+        return Some(doc);
+    }
+    let mut node = doc;
+    let mut hops = 0;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = unescape(token);
+        loop {
+            let next = match node {
+                Value::Object(map) => map.get(&token),
+                Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            };
+            if let Some(next) = next {
+                node = next;
+                break;
+            }
+            let target = node.get("$ref").and_then(Value::as_str)?;
+            hops += 1;
+            if hops > 32 {
+                return None;
+            }
+            node = resolve(doc, target)?;
+        }
+    }
+    Some(node)
+}
+
 /// The last token of a local reference, unescaped (`#/a/b~1c` -> `b/c`).
 pub fn ref_name(reference: &str) -> &str {
     reference.rsplit('/').next().unwrap_or(reference)
@@ -127,6 +162,18 @@ pub fn resolve_schema<'a>(doc: &'a Value, schema: &'a Value) -> (&'a Value, bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pointer_goes_on_through_a_reference() {
+        let doc = serde_json::json!({
+            "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/Ok"}}}}},
+            "components": {"responses": {"Ok": {"content": {"application/json": {"schema": {"type": "string"}}}}}}
+        });
+        let reference = "#/paths/~1a/get/responses/200/content/application~1json/schema";
+        assert_eq!(resolve(&doc, reference), None);
+        assert_eq!(resolve_through(&doc, reference).unwrap()["type"], "string");
+        assert_eq!(resolve_through(&doc, "#/paths/~1a/get/responses/201"), None);
+    }
     use serde_json::json;
 
     #[test]

@@ -12,7 +12,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::normalize::pointer::{escape, resolve};
+use crate::normalize::pointer::{escape, resolve_through as resolve};
 use crate::normalize::schemas::for_each_schema;
 use crate::normalize::{Context, NormalizeError, Pass, METHODS};
 

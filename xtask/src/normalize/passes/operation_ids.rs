@@ -18,8 +18,10 @@ pub const PASS: Pass = Pass {
     run,
 };
 
-fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
+fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let lenient = ctx.lenient;
+    let mut numbered = Vec::new();
     for_each_operation(doc, |path, method, op| {
         let at = operation_pointer(path, method);
         let id = match op.get("operationId") {
@@ -32,20 +34,67 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             }
             None => snake_case(&format!("{method} {}", path.replace(['{', '}'], ""))),
         };
-        if let Some(first) = seen.insert(id.clone(), at.clone()) {
-            return Err(NormalizeError::new(
+        // Two ids that are the same once in snake case, or two derived from
+        // paths that differ only in punctuation (`/users/~` and `/users`):
+        // a derived one, or any under --lenient, is numbered; a duplicate
+        // the description wrote is its error to fix.
+        let derived = op.get("operationId").is_none();
+        let mut id = id;
+        if let Some(first) = seen.get(&id).cloned() {
+            if !(derived || lenient) {
+                return Err(NormalizeError::new(
+                    format!("{at}/operationId"),
+                    format!("operation id `{id}` is also used by {first} (rename one in the overlay, or run with --lenient to number it)"),
+                ));
+            }
+            let base = id.clone();
+            let mut n = 2;
+            while seen.contains_key(&id) {
+                id = format!("{base}_{n}");
+                n += 1;
+            }
+            numbered.push((
                 format!("{at}/operationId"),
-                format!("operation id `{id}` is also used by {first}"),
+                format!("operation id `{base}` is also used by {first}: this one is `{id}`"),
             ));
         }
+        seen.insert(id.clone(), at.clone());
         op["operationId"] = json!(id);
         Ok(())
-    })
+    })?;
+    for (at, message) in numbered {
+        ctx.warn(PASS.name, at, message);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_duplicate_derived_id_or_a_lenient_one_is_numbered() {
+        let doc = json!({"paths": {
+            "/users": {"get": {}},
+            "/users/~": {"get": {}},
+            "/a": {"get": {"operationId": "listThings"}},
+            "/b": {"get": {"operationId": "list_things"}}
+        }});
+        let err = run(&mut doc.clone(), &mut Context::new("ApiError")).unwrap_err();
+        assert!(err.message.contains("--lenient"), "{}", err.message);
+        let mut lenient = doc.clone();
+        let mut ctx = Context::new("ApiError").lenient(true);
+        run(&mut lenient, &mut ctx).unwrap();
+        assert_eq!(
+            lenient["paths"]["/b"]["get"]["operationId"],
+            "list_things_2"
+        );
+        assert_eq!(
+            lenient["paths"]["/users/~"]["get"]["operationId"],
+            "get_users_2"
+        );
+        assert_eq!(ctx.warnings.len(), 2);
+    }
 
     #[test]
     fn sanitizes_and_derives_ids() {

@@ -13,7 +13,7 @@
 
 use serde_json::Value;
 
-use crate::normalize::pointer::{is_data_member, resolve, walk_pruned};
+use crate::normalize::pointer::{is_data_member, resolve_through as resolve, walk_pruned};
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
