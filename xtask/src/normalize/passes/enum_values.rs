@@ -8,7 +8,9 @@
 //! declared type where that is lossless (`1` as `"1"` for a string, `"2"`
 //! as `2` for an integer), an array's scalar values move to its items, and
 //! a value that cannot be read so is left out, each with a warning naming
-//! the schema. A `null` stays only where the schema is nullable.
+//! the schema. A `null` among the values makes the schema `nullable`
+//! instead: typify, given both, makes a newtype and an enum of one name
+//! and the client does not compile.
 
 use serde_json::{Map, Value};
 
@@ -55,11 +57,14 @@ fn fix(schema: &mut Map<String, Value>) -> Option<String> {
         }
         return Some("an array's `enum` of scalar values left out".into());
     }
-    let nullable = schema.get("nullable").and_then(Value::as_bool) == Some(true);
     let mut kept = Vec::with_capacity(values.len());
     let mut changed = Vec::new();
-    for value in &values {
-        match read_as(&kind, value, nullable) {
+    if values.iter().any(Value::is_null) {
+        schema.insert("nullable".into(), Value::Bool(true));
+        changed.push("null made the schema nullable".to_string());
+    }
+    for value in values.iter().filter(|v| !v.is_null()) {
+        match read_as(&kind, value) {
             Some(read) if &read == value => kept.push(read),
             Some(read) => {
                 changed.push(format!("{value} read as {read}"));
@@ -85,9 +90,8 @@ fn fix(schema: &mut Map<String, Value>) -> Option<String> {
 }
 
 /// `value` as a value of JSON Schema type `kind`, when that is lossless.
-fn read_as(kind: &str, value: &Value, nullable: bool) -> Option<Value> {
+fn read_as(kind: &str, value: &Value) -> Option<Value> {
     match (kind, value) {
-        (_, Value::Null) => nullable.then_some(Value::Null),
         ("string", Value::String(_))
         | ("number", Value::Number(_))
         | ("boolean", Value::Bool(_))
@@ -135,8 +139,12 @@ mod tests {
         assert_eq!(schema["enum"], json!([1, 2]));
         let (schema, _) = fixed(json!({"type": "string", "enum": [360, "rectangular", null]}));
         assert_eq!(schema["enum"], json!(["360", "rectangular"]));
+        assert_eq!(schema["nullable"], true);
         let (schema, _) = fixed(json!({"type": "string", "nullable": true, "enum": ["a", null]}));
-        assert_eq!(schema["enum"], json!(["a", null]));
+        assert_eq!(
+            schema,
+            json!({"type": "string", "nullable": true, "enum": ["a"]})
+        );
     }
 
     #[test]
