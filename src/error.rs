@@ -160,9 +160,7 @@ impl<E: ErrorBody> Error<E> {
     pub fn retry_after(&self) -> Option<Duration> {
         let header = self
             .headers()
-            .and_then(|h| h.get(reqwest::header::RETRY_AFTER))
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| parse_retry_after(v, SystemTime::now()));
+            .and_then(|h| retry_after_header(h, SystemTime::now()));
         header.or_else(|| self.error_body().and_then(ErrorBody::retry_after))
     }
 
@@ -408,11 +406,21 @@ pub struct RateLimit {
     pub per: Duration,
 }
 
-fn request_id_header(headers: &HeaderMap) -> Option<&str> {
+/// The provider's request id header, the first of [`REQUEST_ID_HEADERS`]
+/// an answer has (also recorded on the request's tracing span).
+pub(crate) fn request_id_header(headers: &HeaderMap) -> Option<&str> {
     REQUEST_ID_HEADERS
         .iter()
         .find_map(|name| headers.get(*name))
         .and_then(|v| v.to_str().ok())
+}
+
+/// How long an answer's `Retry-After` header asks to wait, as of `now`.
+pub(crate) fn retry_after_header(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, now))
 }
 
 /// `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3); a date

@@ -11,7 +11,7 @@ use std::time::{Instant, SystemTime};
 use progenitor_client::OperationInfo;
 use tracing::Instrument;
 
-use crate::error::REQUEST_ID_HEADERS;
+use crate::error::request_id_header;
 use crate::retry::Outcome;
 use crate::runtime::Runtime;
 
@@ -103,11 +103,7 @@ fn record_outcome(result: &reqwest::Result<reqwest::Response>) {
     match result {
         Ok(response) => {
             span.record("status", response.status().as_u16());
-            if let Some(id) = REQUEST_ID_HEADERS
-                .iter()
-                .find_map(|h| response.headers().get(*h))
-                .and_then(|v| v.to_str().ok())
-            {
+            if let Some(id) = request_id_header(response.headers()) {
                 span.record("request_id", id);
             }
         }

@@ -311,8 +311,7 @@ pub trait Samples {
 /// The sample success answer of `operation`, as `T`.
 #[doc(hidden)]
 pub fn sample<C: Samples, T: DeserializeOwned>(operation: &str) -> T {
-    let samples: serde_json::Value =
-        serde_json::from_str(C::SAMPLES).expect("samples.json is JSON (cargo xtask check)");
+    let samples = samples::<C>();
     let answer = samples["answers"]
         .get(operation)
         .unwrap_or_else(|| panic!("no sample answer of `{operation}`: run `cargo xtask generate`"));
@@ -322,9 +321,13 @@ pub fn sample<C: Samples, T: DeserializeOwned>(operation: &str) -> T {
 /// The sample error body, as `E`.
 #[doc(hidden)]
 pub fn sample_error<C: Samples, E: DeserializeOwned>() -> E {
-    let samples: serde_json::Value =
-        serde_json::from_str(C::SAMPLES).expect("samples.json is JSON (cargo xtask check)");
-    E::deserialize(&samples["error"]).unwrap_or_else(|e| panic!("the sample error body: {e}"))
+    E::deserialize(samples::<C>()["error"].take())
+        .unwrap_or_else(|e| panic!("the sample error body: {e}"))
+}
+
+/// A provider's samples file, read.
+fn samples<C: Samples>() -> serde_json::Value {
+    serde_json::from_str(C::SAMPLES).expect("samples.json is JSON (cargo xtask check)")
 }
 
 #[cfg(test)]

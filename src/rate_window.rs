@@ -76,8 +76,5 @@ pub const HOOKED_LIMITS: [RateLimit; 1] = [RateLimit {
 /// assert_eq!(social_clients::rate_window::retry_after(&headers), Some(std::time::Duration::from_secs(7)));
 /// ```
 pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    headers
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| crate::error::parse_retry_after(v, SystemTime::now()))
+    crate::error::retry_after_header(headers, SystemTime::now())
 }

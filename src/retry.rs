@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime};
 
 use backon::{BackoffBuilder, ExponentialBuilder};
 
-use crate::error::parse_retry_after;
+use crate::error::retry_after_header;
 use reqwest::{Method, StatusCode};
 
 /// Retry settings. The default retries twice, backing off from 200 ms up to
@@ -171,11 +171,7 @@ impl Outcome {
         match result {
             Ok(response) => Outcome::Status {
                 status: response.status(),
-                retry_after: response
-                    .headers()
-                    .get(reqwest::header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| parse_retry_after(v, now)),
+                retry_after: retry_after_header(response.headers(), now),
             },
             Err(e) if e.is_connect() => Outcome::NotConnected,
             Err(e) if e.is_timeout() => Outcome::TimedOut,

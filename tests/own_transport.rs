@@ -3,6 +3,8 @@
 //! on loopback.
 #![cfg(all(feature = "bundle-social", feature = "postbreeze"))]
 
+mod support;
+
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -97,19 +99,8 @@ async fn a_shared_client_sends_each_provider_its_own_key_and_the_teams_headers()
 
 #[tokio::test]
 async fn a_teams_client_does_not_follow_a_redirect_to_another_origin() {
-    let home = MockServer::start().await;
-    let elsewhere = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(307)
-                .insert_header("location", format!("{}/steal", elsewhere.uri()).as_str()),
-        )
-        .mount(&home)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&elsewhere)
-        .await;
+    // Any path: the caller's own POST to the bare origin is redirected too.
+    let (home, elsewhere) = support::cross_origin_redirect(None).await;
     let client = bundle_social::Client::builder(BUNDLE_KEY)
         .base_url(home.uri())
         .http_client(HttpClient::new(teams_builder()).unwrap())

@@ -84,20 +84,8 @@ async fn transport_errors_never_contain_the_key() {
 
 #[tokio::test]
 async fn a_redirect_to_another_origin_is_not_followed_and_the_key_stays_home() {
-    let home = MockServer::start().await;
-    let elsewhere = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v1/social-account/profile-refresh"))
-        .respond_with(
-            ResponseTemplate::new(307)
-                .insert_header("location", format!("{}/steal", elsewhere.uri()).as_str()),
-        )
-        .mount(&home)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&elsewhere)
-        .await;
+    let (home, elsewhere) =
+        support::cross_origin_redirect(Some("/api/v1/social-account/profile-refresh")).await;
 
     let client = bundle_social::Client::builder(KEY)
         .base_url(home.uri())

@@ -29,6 +29,31 @@ pub async fn serve_raw(verb: &str, route: &str, status: u16, body: &'static [u8]
     server
 }
 
+/// Two servers on two origins: `home` answers a POST (to `route` when
+/// given, else to any path) with a 307 to `elsewhere`, which would answer
+/// 200. A test then checks that nothing reached `elsewhere`, the key least
+/// of all.
+pub async fn cross_origin_redirect(route: Option<&str>) -> (MockServer, MockServer) {
+    let home = MockServer::start().await;
+    let elsewhere = MockServer::start().await;
+    let mut redirect = Mock::given(method("POST"));
+    if let Some(route) = route {
+        redirect = redirect.and(path(route));
+    }
+    redirect
+        .respond_with(
+            ResponseTemplate::new(307)
+                .insert_header("location", format!("{}/steal", elsewhere.uri()).as_str()),
+        )
+        .mount(&home)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({})))
+        .mount(&elsewhere)
+        .await;
+    (home, elsewhere)
+}
+
 /// The single request the server received, as JSON, for body assertions.
 pub async fn only_request(server: &MockServer) -> wiremock::Request {
     let mut requests = server.received_requests().await.expect("recording is on");

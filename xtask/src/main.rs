@@ -15,6 +15,7 @@ mod output;
 mod overlay_hint;
 mod prose;
 mod providers;
+mod seeded;
 mod shape_agreement;
 #[cfg(test)]
 mod shared_build;

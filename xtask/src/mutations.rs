@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 
 use crate::error::XtaskError;
 use crate::providers::Providers;
+use crate::seeded::Rng;
 
 /// What a case does to a description.
 #[derive(Debug, Clone, Copy)]
@@ -57,51 +58,12 @@ const ODD_NAMES: [&str; 10] = [
     "x/y~z",
 ];
 
-/// A small deterministic generator (splitmix64), so a seed is a case.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
-
-/// JSON pointers of every node below `value` (its root is `""`).
+/// JSON pointers of every node below `value` (its root is `""`), sorted.
 fn pointers(value: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    let mut stack = vec![(String::new(), value)];
-    while let Some((at, node)) = stack.pop() {
-        match node {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    stack.push((format!("{at}/{}", crate::normalize::pointer::escape(k)), v));
-                }
-            }
-            Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    stack.push((format!("{at}/{i}"), v));
-                }
-            }
-            _ => {}
-        }
-        out.push(at);
-    }
+    crate::normalize::pointer::walk(value, &mut String::new(), &mut |at, _| {
+        out.push(at.to_string())
+    });
     out.sort();
     out
 }
@@ -119,23 +81,8 @@ pub fn apply(doc: &mut Value, mutation: Mutation, rng: &mut Rng) {
     match mutation {
         Mutation::DeleteMember => {
             let candidates = pointers(doc);
-            let at = &candidates[rng.below(candidates.len())];
-            if let Some((parent, key)) = at.rsplit_once('/') {
-                let key = crate::normalize::pointer::unescape(key);
-                match doc.pointer_mut(parent) {
-                    Some(Value::Object(map)) => {
-                        map.remove(&key);
-                    }
-                    Some(Value::Array(items)) => {
-                        if let Ok(i) = key.parse::<usize>() {
-                            if i < items.len() {
-                                items.remove(i);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            let at = candidates[rng.below(candidates.len())].clone();
+            crate::normalize::pointer::remove(doc, &at);
         }
         Mutation::RenameComponent => {
             let groups = pointers_where(doc, Value::is_object)

@@ -186,19 +186,12 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 /// `count` indices of `0..len` picked by a seeded generator (splitmix64),
 /// in ascending order: the same seed, the same sample.
 pub fn sample(len: usize, count: usize, seed: u64) -> Vec<usize> {
-    let mut state = seed;
-    let mut next = || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
+    let mut rng = crate::seeded::Rng::new(seed);
     // A partial Fisher-Yates shuffle: the first `count` of a permutation.
     let mut indices: Vec<usize> = (0..len).collect();
     let count = count.min(len);
     for i in 0..count {
-        let j = i + (next() % (len - i) as u64) as usize;
+        let j = i + rng.below(len - i);
         indices.swap(i, j);
     }
     let mut picked = indices[..count].to_vec();
@@ -207,7 +200,9 @@ pub fn sample(len: usize, count: usize, seed: u64) -> Vec<usize> {
 }
 
 /// `cargo check` of each sampled description's client, one at a time in
-/// one target folder (the dependencies build once).
+/// one target folder (the dependencies build once). Each sampled client is
+/// generated again here: keeping every client of the sweep for the sample
+/// drawn after it would hold gigabytes of source for the 100 it needs.
 pub fn compile(
     providers: &Providers,
     api: &Path,

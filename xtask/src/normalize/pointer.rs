@@ -12,6 +12,35 @@ pub fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
 
+/// Removes the node at `pointer` from its parent object or array; nothing
+/// when it is not there.
+pub fn remove(doc: &mut Value, pointer: &str) {
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return;
+    };
+    let key = unescape(last);
+    match doc.pointer_mut(parent) {
+        Some(Value::Object(map)) => {
+            map.remove(&key);
+        }
+        Some(Value::Array(items)) => {
+            if let Ok(i) = key.parse::<usize>() {
+                if i < items.len() {
+                    items.remove(i);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether the node at `at` maps names to schemas (`properties`,
+/// `patternProperties`): every key is a name there, so a key `$ref` is a
+/// property, not a reference.
+pub fn is_name_map(at: &str) -> bool {
+    at.ends_with("/properties") || at.ends_with("/patternProperties")
+}
+
 /// Resolves a local reference (`#/components/schemas/X`) in `doc`.
 pub fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
     let pointer = reference.strip_prefix('#')?;

@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::normalize::pointer::{is_data_member, unescape, walk_pruned};
+use crate::normalize::names::pascal_case;
+use crate::normalize::pointer::{is_data_member, is_name_map, unescape, walk_pruned};
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -109,7 +110,7 @@ fn component_schemas(
 fn deep_targets(doc: &Value) -> Vec<String> {
     let mut targets = BTreeMap::new();
     walk_pruned(doc, &mut String::new(), &is_data_member, &mut |at, node| {
-        if at.ends_with("/properties") || at.ends_with("/patternProperties") {
+        if is_name_map(at) {
             return;
         }
         let Some(reference) = node.get("$ref").and_then(Value::as_str) else {
@@ -165,10 +166,12 @@ fn free_name(doc: &Value, pointer: &str) -> String {
         })
         .collect();
     let start = words.len().saturating_sub(2);
-    let mut base: String = words[start..].iter().map(|w| pascal(w)).collect();
-    if base.is_empty() {
-        base = "Schema".into();
-    }
+    // Named like hoist's names: the same word splitting and casing.
+    let base = if words.is_empty() {
+        "Schema".to_string()
+    } else {
+        pascal_case(&words[start..].join(" "))
+    };
     let taken = |name: &str| {
         doc.pointer("/components/schemas")
             .and_then(Value::as_object)
@@ -181,19 +184,6 @@ fn free_name(doc: &Value, pointer: &str) -> String {
         n += 1;
     }
     name
-}
-
-fn pascal(word: &str) -> String {
-    word.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let mut chars = p.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// Every `$ref` (outside data) to a moved schema, or into one, points to

@@ -109,7 +109,7 @@ fn apply(
             (true, None) => {
                 // Remove from the end so array indices of earlier matches stay valid.
                 for pointer in pointers.iter().rev() {
-                    remove_at(doc, pointer);
+                    crate::normalize::pointer::remove(doc, pointer);
                 }
             }
             (false, Some(update)) => {
@@ -147,26 +147,6 @@ fn merge(node: &mut Value, update: &Value) {
         (Value::Array(items), Value::Array(extra)) => items.extend(extra.iter().cloned()),
         (Value::Array(items), single) => items.push(single.clone()),
         (node, update) => *node = update.clone(),
-    }
-}
-
-fn remove_at(doc: &mut Value, pointer: &str) {
-    let Some((parent, last)) = pointer.rsplit_once('/') else {
-        return;
-    };
-    let key = last.replace("~1", "/").replace("~0", "~");
-    match doc.pointer_mut(parent) {
-        Some(Value::Object(map)) => {
-            map.remove(&key);
-        }
-        Some(Value::Array(items)) => {
-            if let Ok(i) = key.parse::<usize>() {
-                if i < items.len() {
-                    items.remove(i);
-                }
-            }
-        }
-        _ => {}
     }
 }
 

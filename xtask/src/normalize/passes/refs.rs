@@ -13,7 +13,9 @@
 
 use serde_json::Value;
 
-use crate::normalize::pointer::{is_data_member, resolve_through as resolve, walk_pruned};
+use crate::normalize::pointer::{
+    is_data_member, is_name_map, resolve_through as resolve, walk_pruned,
+};
 use crate::normalize::{Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
@@ -47,12 +49,6 @@ fn decode_percent_encoded(doc: &mut Value) {
             *slot = Value::String(decoded);
         }
     }
-}
-
-/// Whether the node at `at` maps names to schemas (`properties`,
-/// `patternProperties`), where every key is a name.
-fn is_name_map(at: &str) -> bool {
-    at.ends_with("/properties") || at.ends_with("/patternProperties")
 }
 
 /// `%7B` -> `{`; `None` when an escape is malformed or the bytes are not
