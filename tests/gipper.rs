@@ -9,7 +9,7 @@ mod support;
 
 use serde_json::json;
 use social_clients::accounts::{AccountView, Platform};
-use social_clients::gipper::{types, Client, Error, ResponseValue};
+use social_clients::gipper::{params, types, Client, Error, ResponseValue};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -263,4 +263,119 @@ async fn a_workspace_update_refused_with_422_decodes_field_errors() {
     };
     assert_eq!(answer.status(), 422);
     assert_eq!(answer.0["team_ids"], ["is not one of your teams"]);
+}
+
+#[tokio::test]
+async fn current_accounts_send_rails_array_ids_and_refresh_avatar_its_network() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v4/current_social_accounts"))
+        .and(header("authentication", format!("Bearer {TOKEN}").as_str()))
+        .and(wiremock::matchers::query_param("type", "instagram"))
+        .respond_with(move |request: &wiremock::Request| {
+            // Rails reads an array only from repeated `ids[]` keys.
+            let ids: Vec<String> = request
+                .url
+                .query_pairs()
+                .filter(|(k, _)| k == "ids[]")
+                .map(|(_, v)| v.into_owned())
+                .collect();
+            assert_eq!(ids, ["9", "10"]);
+            ResponseTemplate::new(200).set_body_json(json!([
+                {"id": 9, "name": "Shop", "nickname": null, "logo": "https://cdn.example/9.png", "user_refer": "workspace"},
+                {"id": 10, "name": "Me", "nickname": "me", "logo": null, "user_refer": "personal"}
+            ]))
+        })
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/api/v4/current_social_accounts/9/refresh_avatar"))
+        .and(wiremock::matchers::query_param("type", "facebook"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"url": "https://cdn.example/new.png"})),
+        )
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let accounts = client
+        .get_current_social_accounts(params::GetCurrentSocialAccountsParams::new(
+            types::AccountNetwork::Instagram,
+            [9, 10],
+        ))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(accounts[0].user_refer, Some(types::AccountOwner::Workspace));
+    assert_eq!(accounts[1].nickname.as_deref(), Some("me"));
+    let avatar = client
+        .refresh_social_account_avatar(
+            9,
+            params::RefreshSocialAccountAvatarParams::new(types::AvatarNetwork::Facebook),
+        )
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(avatar.url, "https://cdn.example/new.png");
+}
+
+#[tokio::test]
+async fn verify_and_list_accounts_decode_every_network() {
+    let server = MockServer::start().await;
+    let verified = json!({"verified": false, "error_message": "token expired"});
+    Mock::given(method("GET"))
+        .and(path("/api/v2/verify_social_accounts"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "valid_for_instagram": true,
+            "twitter_accounts": [{"id": 1, "screen_name": "shop", "twitter_uid": "77", "twitter_token": "T", "logo_url": null, "account_verified": true, "twitter_nickname": null, "verified": verified, "nickname": null}],
+            "shared_twitter_accounts": [],
+            "facebook_pages": [{"id": 2, "fb_name": "Shop", "fb_uid": "88", "fb_token": "F", "logo_url": null, "verified": {"verified": true, "error_message": null}, "nickname": null, "is_silhouette": false}],
+            "shared_facebook_pages": [],
+            "instagram_accounts": [],
+            "shared_instagram_accounts": [{"id": 3, "ig_user_name": "shop", "verified": {"verified": true}, "owner": "ana@example.com"}]
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/social_accounts/social_accounts_list"))
+        .and(wiremock::matchers::query_param("page", "2"))
+        .and(wiremock::matchers::query_param("sort_by", "nickname"))
+        .and(wiremock::matchers::query_param("sort_to", "desc"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "accounts": [{"id": 3, "social_channel": "Instagram", "name": "shop", "nickname": null, "logo": null}],
+            "meta": {"total_count": 21}
+        })))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let checked = client.verify_social_accounts().await.unwrap().into_inner();
+    let twitter = &checked.twitter_accounts[0];
+    assert_eq!(
+        twitter
+            .verified
+            .as_ref()
+            .and_then(|v| v.error_message.as_deref()),
+        Some("token expired")
+    );
+    assert_eq!(checked.facebook_pages[0].fb_uid.as_deref(), Some("88"));
+    // The shared Instagram accounts are cut off in the reference: what it
+    // does not show is kept.
+    assert_eq!(
+        checked.shared_instagram_accounts[0].extra["owner"],
+        "ana@example.com"
+    );
+    let page = client
+        .list_social_accounts_paged(
+            params::ListSocialAccountsPagedParams::new()
+                .page(2)
+                .sort_by(types::AccountSortKey::Nickname)
+                .sort_to(types::SortOrder::Desc),
+        )
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(page.meta.and_then(|m| m.total_count), Some(21));
+    assert_eq!(
+        page.accounts[0].social_channel.as_deref(),
+        Some("Instagram")
+    );
 }

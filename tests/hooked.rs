@@ -187,3 +187,140 @@ async fn a_wrong_shape_answer_is_a_typed_error() {
     let err = client(&server).refresh_account("x").await.unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
+
+#[tokio::test]
+async fn voice_and_music_lists_read_either_shape() {
+    let server = MockServer::start().await;
+    // The enveloped shape every other answer has.
+    Mock::given(method("GET"))
+        .and(path("/v1/voice/list"))
+        .and(header("x-api-key", KEY))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "success": true,
+            "data": {"voices": [{"id": "21m00Tcm4TlvDq8ikWAM", "name": "Rachel", "language": "en", "gender": "female"}]}
+        })))
+        .mount(&server)
+        .await;
+    // The bare shape of the reference's one example.
+    Mock::given(method("GET"))
+        .and(path("/v1/music/list"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "tracks": [{"id": "m_1", "name": "Upbeat", "mood": "happy", "duration": 93.5, "bpm": 120}]
+        })))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let voices = client.list_voices().await.unwrap().into_inner();
+    let voice = &voices.voices()[0];
+    assert_eq!(
+        (voice.id.as_str(), voice.name.as_deref()),
+        ("21m00Tcm4TlvDq8ikWAM", Some("Rachel"))
+    );
+    // A field the reference does not show is kept, not dropped.
+    assert_eq!(voice.extra["gender"], "female");
+    let music = client.list_music().await.unwrap().into_inner();
+    assert_eq!(music.tracks()[0].duration, Some(93.5));
+    assert_eq!(music.tracks()[0].extra["bpm"], 120);
+}
+
+#[tokio::test]
+async fn trending_videos_send_their_filters_and_keep_unshown_fields() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/trends/videos"))
+        .and(query_param("platform", "tiktok"))
+        .and(query_param("niche", "fitness"))
+        .and(query_param("limit", "5"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "success": true,
+            "data": {"videos": [{
+                "id": "tv_1", "externalId": "7301", "platform": "tiktok", "title": "Leg day",
+                "thumbnailUrl": "https://cdn.example/t.jpg", "videoUrl": "https://cdn.example/v.mp4",
+                "views": 1200000
+            }]}
+        })))
+        .mount(&server)
+        .await;
+    let params = params::ListTrendingVideosParams::new()
+        .platform(types::Platform::Tiktok)
+        .niche("fitness")
+        .limit(5);
+    let page = client(&server)
+        .list_trending_videos(params)
+        .await
+        .unwrap()
+        .into_inner();
+    let video = &page.data.videos[0];
+    assert_eq!(video.external_id.as_deref(), Some("7301"));
+    assert_eq!(video.extra["views"], 1_200_000);
+}
+
+#[tokio::test]
+async fn the_media_create_calls_post_their_bodies() {
+    let server = MockServer::start().await;
+    let started = json!({"success": true, "data": {"videoId": "vid_1", "projectId": "prj_1", "status": "STARTED"}});
+    for (route, body) in [
+        (
+            "/v1/project/create/add-captions",
+            json!({"media": "med_1", "addStickers": true}),
+        ),
+        (
+            "/v1/project/create/extend-video",
+            json!({"media": "med_1", "prompt": "the sun sets", "targetDuration": 8}),
+        ),
+        (
+            "/v1/project/create/remove-background",
+            json!({"media": "med_1"}),
+        ),
+        (
+            "/v1/project/create/talking-avatar",
+            json!({"script": "Hi", "avatarId": "av_1", "voiceId": "vo_1", "lipsyncModel": "pro"}),
+        ),
+    ] {
+        Mock::given(method("POST"))
+            .and(path(route))
+            .and(body_json(body))
+            .respond_with(ResponseTemplate::new(200).set_body_json(started.clone()))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = client(&server);
+    let captioned = types::CreateCaptionedVideoBody {
+        add_stickers: Some(true),
+        ..types::CreateCaptionedVideoBody::new("med_1")
+    };
+    let extended = types::CreateExtendedVideoBody {
+        target_duration: Some(8),
+        ..types::CreateExtendedVideoBody::new("med_1", "the sun sets")
+    };
+    let avatar = types::CreateTalkingAvatarVideoBody {
+        lipsync_model: Some("pro".into()),
+        ..types::CreateTalkingAvatarVideoBody::new("av_1", "Hi", "vo_1")
+    };
+    let ids = [
+        client
+            .create_captioned_video(&captioned)
+            .await
+            .unwrap()
+            .into_inner(),
+        client
+            .create_extended_video(&extended)
+            .await
+            .unwrap()
+            .into_inner(),
+        client
+            .create_background_removed_video(&types::CreateBackgroundRemovedVideoBody::new("med_1"))
+            .await
+            .unwrap()
+            .into_inner(),
+        client
+            .create_talking_avatar_video(&avatar)
+            .await
+            .unwrap()
+            .into_inner(),
+    ];
+    for created in ids {
+        assert_eq!(created.data.video_id.as_deref(), Some("vid_1"));
+    }
+}

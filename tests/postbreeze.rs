@@ -213,3 +213,29 @@ async fn a_wrongly_typed_enum_value_is_still_a_typed_error() {
         .unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
+
+#[tokio::test]
+async fn reschedule_posts_the_new_time_and_reads_the_post_back() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/posts/post_1/reschedule"))
+        .and(header("authorization", format!("Bearer {KEY}").as_str()))
+        .and(wiremock::matchers::body_json(
+            json!({"scheduledFor": "2026-06-10T14:00:00Z"}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "id": "post_1", "workspaceId": "ws_1", "status": "SCHEDULED",
+            "scheduledAt": "2026-06-10T14:00:00Z", "targets": []
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let at = "2026-06-10T14:00:00Z".parse().unwrap();
+    let post = client(&server)
+        .reschedule_post("post_1", &types::PostSchedule::new(at))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(post.status, types::PostStatus::Scheduled);
+    assert_eq!(post.scheduled_at, Some(at));
+}

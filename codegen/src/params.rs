@@ -54,6 +54,8 @@ struct Input {
     required: bool,
     /// One line of facts for the documentation.
     facts: String,
+    /// What the description says the input is for, on one line.
+    purpose: Option<String>,
 }
 
 /// Operation id -> its inputs in the description's order.
@@ -103,6 +105,7 @@ impl Inputs {
                         location: location.to_string(),
                         required: parameter.get("required").and_then(Value::as_bool) == Some(true),
                         facts: facts(components, written, resolve(components, written)),
+                        purpose: purpose(parameter),
                     });
                 }
                 if let Some(form) = op
@@ -127,6 +130,7 @@ fn form_fields(components: &Value, schema: &Value) -> Vec<Input> {
             location: "form".into(),
             required,
             facts: facts(components, property, resolve(components, property)),
+            purpose: purpose(property),
         })
         .collect()
 }
@@ -388,11 +392,24 @@ fn describe(input: Option<&Input>, fallback: &str) -> String {
     } else {
         "optional"
     };
-    if input.facts.is_empty() {
+    let head = if input.facts.is_empty() {
         format!("{place} `{}`, {need}", input.name)
     } else {
         format!("{place} `{}`, {need}: {}", input.name, input.facts)
+    };
+    match &input.purpose {
+        Some(purpose) if purpose.ends_with(['.', '!', '?', ')']) => format!("{head}. {purpose}"),
+        Some(purpose) => format!("{head}. {purpose}."),
+        None => head,
     }
+}
+
+/// A parameter's or form field's own `description`, its lines joined, so
+/// the argument's documentation says what it is for and not only its type.
+fn purpose(described: &Value) -> Option<String> {
+    let text = described.get("description").and_then(Value::as_str)?;
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!line.is_empty()).then_some(line)
 }
 
 /// `&'a types::Body` -> "[`types::Body`]".

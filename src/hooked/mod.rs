@@ -13,6 +13,7 @@ mod generated {
 pub use generated::*;
 
 mod account;
+mod catalog;
 mod error_body;
 mod lists;
 mod publish;

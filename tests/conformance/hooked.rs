@@ -18,9 +18,27 @@ pub const OPERATIONS: &[Operation] = &[
         errors: &[401, 404, 429, 500],
     },
     Operation {
+        id: "list_music",
+        method: "GET",
+        path: "/v1/music/list",
+        errors: &[401, 429, 500],
+    },
+    Operation {
         id: "create_template_video",
         method: "POST",
         path: "/v1/project/create",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_captioned_video",
+        method: "POST",
+        path: "/v1/project/create/add-captions",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_extended_video",
+        method: "POST",
+        path: "/v1/project/create/extend-video",
         errors: &[400, 401, 402, 404, 429, 500],
     },
     Operation {
@@ -42,6 +60,12 @@ pub const OPERATIONS: &[Operation] = &[
         errors: &[400, 401, 402, 404, 429, 500],
     },
     Operation {
+        id: "create_background_removed_video",
+        method: "POST",
+        path: "/v1/project/create/remove-background",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
         id: "create_scenes_video",
         method: "POST",
         path: "/v1/project/create/scenes",
@@ -51,6 +75,12 @@ pub const OPERATIONS: &[Operation] = &[
         id: "create_script_to_video",
         method: "POST",
         path: "/v1/project/create/script-to-video",
+        errors: &[400, 401, 402, 404, 429, 500],
+    },
+    Operation {
+        id: "create_talking_avatar_video",
+        method: "POST",
+        path: "/v1/project/create/talking-avatar",
         errors: &[400, 401, 402, 404, 429, 500],
     },
     Operation {
@@ -126,6 +156,12 @@ pub const OPERATIONS: &[Operation] = &[
         errors: &[401, 404, 429, 500],
     },
     Operation {
+        id: "list_trending_videos",
+        method: "GET",
+        path: "/v1/trends/videos",
+        errors: &[401, 429, 500],
+    },
+    Operation {
         id: "list_videos",
         method: "GET",
         path: "/v1/video/list",
@@ -136,6 +172,12 @@ pub const OPERATIONS: &[Operation] = &[
         method: "GET",
         path: "/v1/video/{videoId}",
         errors: &[401, 404, 429, 500],
+    },
+    Operation {
+        id: "list_voices",
+        method: "GET",
+        path: "/v1/voice/list",
+        errors: &[401, 429, 500],
     },
 ];
 /// Every decoded answer type, with a body valid for it.
@@ -173,6 +215,22 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
+        operation: "list_music",
+        answer: "success",
+        sample: r#"{"data":{"tracks":[{"duration":1.5,"id":"sample","mood":"sample","name":"sample","previewUrl":"sample"}]},"message":"sample","success":true,"tracks":[{"duration":1.5,"id":"sample","mood":"sample","name":"sample","previewUrl":"sample"}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ListMusicResponse>,
+    },
+    Body {
+        operation: "list_music",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
         operation: "create_template_video",
         answer: "success",
         sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
@@ -182,6 +240,38 @@ pub const BODIES: &[Body] = &[
     },
     Body {
         operation: "create_template_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_captioned_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_captioned_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_extended_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_extended_video",
         answer: "error",
         sample: r#"{"error":"sample","message":"sample","success":true}"#,
         enums: &[],
@@ -230,6 +320,22 @@ pub const BODIES: &[Body] = &[
     },
     Body {
         operation: "create_prompt_to_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_background_removed_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_background_removed_video",
         answer: "error",
         sample: r#"{"error":"sample","message":"sample","success":true}"#,
         enums: &[],
@@ -262,6 +368,22 @@ pub const BODIES: &[Body] = &[
     },
     Body {
         operation: "create_script_to_video",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
+        operation: "create_talking_avatar_video",
+        answer: "success",
+        sample: r#"{"data":{"projectId":"sample","status":"sample","videoId":"sample"},"message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::VideoCreated>,
+    },
+    Body {
+        operation: "create_talking_avatar_video",
         answer: "error",
         sample: r#"{"error":"sample","message":"sample","success":true}"#,
         enums: &[],
@@ -475,6 +597,22 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
+        operation: "list_trending_videos",
+        answer: "success",
+        sample: r#"{"data":{"videos":[{"externalId":"sample","id":"sample","platform":"tiktok","thumbnailUrl":"sample","title":"sample","videoUrl":"sample"}]},"message":"sample","success":true}"#,
+        enums: &["/data/videos/0/platform"],
+        maps: &[],
+        decode: decode::<types::ListTrendingVideosResponse>,
+    },
+    Body {
+        operation: "list_trending_videos",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
         operation: "list_videos",
         answer: "success",
         sample: r#"{"data":{"limit":1,"offset":1,"total":1,"videos":[{"avatarId":"sample","createdAt":"2026-01-02T03:04:05Z","durationInFrames":1,"durationInSeconds":1.5,"id":"sample","message":"sample","musicId":"sample","name":"sample","progress":1.5,"projectId":"sample","script":"sample","size":1,"status":"sample","thumbnail":"sample","type":"class","updatedAt":"2026-01-02T03:04:05Z","url":"sample","usedCredits":1.5,"videoSettings":{},"voiceId":"sample","webhook":"sample"}]},"message":"sample","success":true}"#,
@@ -506,6 +644,22 @@ pub const BODIES: &[Body] = &[
         maps: &[],
         decode: decode::<types::ApiError>,
     },
+    Body {
+        operation: "list_voices",
+        answer: "success",
+        sample: r#"{"data":{"voices":[{"accent":"sample","id":"sample","language":"sample","name":"sample","previewUrl":"sample","style":"sample"}]},"message":"sample","success":true,"voices":[{"accent":"sample","id":"sample","language":"sample","name":"sample","previewUrl":"sample","style":"sample"}]}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ListVoicesResponse>,
+    },
+    Body {
+        operation: "list_voices",
+        answer: "error",
+        sample: r#"{"error":"sample","message":"sample","success":true}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
 ];
 /// Operations bound by hand, which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[];
@@ -513,12 +667,19 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {
         "list_avatars" => list_avatars(client).await,
         "get_integration" => get_integration(client).await,
+        "list_music" => list_music(client).await,
         "create_template_video" => create_template_video(client).await,
+        "create_captioned_video" => create_captioned_video(client).await,
+        "create_extended_video" => create_extended_video(client).await,
         "create_hook_demo_video" => create_hook_demo_video(client).await,
         "create_product_ad_video" => create_product_ad_video(client).await,
         "create_prompt_to_video" => create_prompt_to_video(client).await,
+        "create_background_removed_video" => {
+            create_background_removed_video(client).await
+        }
         "create_scenes_video" => create_scenes_video(client).await,
         "create_script_to_video" => create_script_to_video(client).await,
+        "create_talking_avatar_video" => create_talking_avatar_video(client).await,
         "create_tiktok_slideshow" => create_tiktok_slideshow(client).await,
         "create_ugc_ad_video" => create_ugc_ad_video(client).await,
         "create_ugc_video" => create_ugc_video(client).await,
@@ -531,8 +692,10 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
         "refresh_account" => refresh_account(client).await,
         "create_search" => create_search(client).await,
         "get_search" => get_search(client).await,
+        "list_trending_videos" => list_trending_videos(client).await,
         "list_videos" => list_videos(client).await,
         "get_video" => get_video(client).await,
+        "list_voices" => list_voices(client).await,
         other => Err(Failure(format!("no such operation `{other}`"))),
     }
 }
@@ -545,6 +708,9 @@ async fn get_integration(client: &Client) -> Result<Answer, Failure> {
     let a_integration_id = sample::<String>("integration_id", r#""sample""#)?;
     outcome(client.get_integration(&a_integration_id).await).await
 }
+async fn list_music(client: &Client) -> Result<Answer, Failure> {
+    outcome(client.list_music().await).await
+}
 async fn create_template_video(client: &Client) -> Result<Answer, Failure> {
     let a_body = sample::<
         types::CreateTemplateVideoBody,
@@ -553,6 +719,24 @@ async fn create_template_video(client: &Client) -> Result<Answer, Failure> {
         r#"{"caption":true,"language":"sample","metadata":{},"scenes":[{"script":"sample","variables":[{"key":"sample","type":"text","value":"sample"}],"voiceId":"sample"}],"templateId":"sample","title":"sample","type":"class","webhook":"sample"}"#,
     )?;
     outcome(client.create_template_video(&a_body).await).await
+}
+async fn create_captioned_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body = sample::<
+        types::CreateCaptionedVideoBody,
+    >(
+        "body",
+        r#"{"addStickers":true,"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"language":"sample","media":"sample","metadata":{},"musicId":"sample","name":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_captioned_video(&a_body).await).await
+}
+async fn create_extended_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body = sample::<
+        types::CreateExtendedVideoBody,
+    >(
+        "body",
+        r#"{"generateAudio":true,"media":"sample","metadata":{},"name":"sample","prompt":"sample","targetDuration":1,"webhook":"sample"}"#,
+    )?;
+    outcome(client.create_extended_video(&a_body).await).await
 }
 async fn create_hook_demo_video(client: &Client) -> Result<Answer, Failure> {
     let a_body = sample::<
@@ -581,6 +765,12 @@ async fn create_prompt_to_video(client: &Client) -> Result<Answer, Failure> {
     )?;
     outcome(client.create_prompt_to_video(&a_body).await).await
 }
+async fn create_background_removed_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body = sample::<
+        types::CreateBackgroundRemovedVideoBody,
+    >("body", r#"{"media":"sample","metadata":{},"webhook":"sample"}"#)?;
+    outcome(client.create_background_removed_video(&a_body).await).await
+}
 async fn create_scenes_video(client: &Client) -> Result<Answer, Failure> {
     let a_body = sample::<
         types::CreateScenesVideoBody,
@@ -598,6 +788,15 @@ async fn create_script_to_video(client: &Client) -> Result<Answer, Failure> {
         r#"{"addStickers":true,"aspectRatio":"sample","audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"caption":{"alignment":"sample","disabled":true,"preset":"sample"},"gameplaySettings":{},"language":"sample","media":[{}],"mediaType":"ai-images","metadata":{},"musicId":"sample","name":"sample","presetSettings":{"preset":"sample","quality":"sample"},"script":"sample","voiceId":"sample","webhook":"sample"}"#,
     )?;
     outcome(client.create_script_to_video(&a_body).await).await
+}
+async fn create_talking_avatar_video(client: &Client) -> Result<Answer, Failure> {
+    let a_body = sample::<
+        types::CreateTalkingAvatarVideoBody,
+    >(
+        "body",
+        r#"{"audio":{"similarityBoost":1.5,"speed":1.5,"stability":1.5,"style":1.5,"useSpeakerBoost":true},"avatarId":"sample","caption":{"alignment":"sample","disabled":true,"preset":"sample"},"lipsyncModel":"sample","metadata":{},"musicId":"sample","name":"sample","script":"sample","voiceId":"sample","webhook":"sample"}"#,
+    )?;
+    outcome(client.create_talking_avatar_video(&a_body).await).await
 }
 async fn create_tiktok_slideshow(client: &Client) -> Result<Answer, Failure> {
     let a_body = sample::<
@@ -686,6 +885,16 @@ async fn get_search(client: &Client) -> Result<Answer, Failure> {
     params.offset = sample::<Option<i64>>("offset", r#"1"#)?;
     outcome(client.get_search(&a_search_id, params).await).await
 }
+async fn list_trending_videos(client: &Client) -> Result<Answer, Failure> {
+    let mut params = params::ListTrendingVideosParams::new();
+    params.platform = sample::<Option<types::Platform>>("platform", r#""tiktok""#)?;
+    params.niche = sample::<
+        ::std::option::Option<::std::string::String>,
+    >("niche", r#""sample""#)?;
+    params.limit = sample::<Option<i32>>("limit", r#"1"#)?;
+    params.offset = sample::<Option<i32>>("offset", r#"1"#)?;
+    outcome(client.list_trending_videos(params).await).await
+}
 async fn list_videos(client: &Client) -> Result<Answer, Failure> {
     let mut params = params::ListVideosParams::new();
     params.type_ = sample::<Option<types::VideoType>>("type_", r#""class""#)?;
@@ -697,4 +906,7 @@ async fn list_videos(client: &Client) -> Result<Answer, Failure> {
 async fn get_video(client: &Client) -> Result<Answer, Failure> {
     let a_video_id = sample::<String>("video_id", r#""sample""#)?;
     outcome(client.get_video(&a_video_id).await).await
+}
+async fn list_voices(client: &Client) -> Result<Answer, Failure> {
+    outcome(client.list_voices().await).await
 }

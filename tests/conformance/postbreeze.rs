@@ -102,6 +102,12 @@ pub const OPERATIONS: &[Operation] = &[
         errors: &[400, 401, 403, 404, 429, 500],
     },
     Operation {
+        id: "reschedule_post",
+        method: "POST",
+        path: "/posts/{postId}/reschedule",
+        errors: &[400, 401, 403, 404, 429, 500],
+    },
+    Operation {
         id: "retry_post",
         method: "POST",
         path: "/posts/{postId}/retry",
@@ -399,6 +405,22 @@ pub const BODIES: &[Body] = &[
         decode: decode::<types::ApiError>,
     },
     Body {
+        operation: "reschedule_post",
+        answer: "success",
+        sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
+        enums: &["/status"],
+        maps: &["/targets/0/platformOptions"],
+        decode: decode::<types::Post>,
+    },
+    Body {
+        operation: "reschedule_post",
+        answer: "error",
+        sample: r#"{"code":"sample","current":1,"details":"sample","limit":1,"message":"sample","requestId":"sample","retryAfterMs":1,"statusCode":1}"#,
+        enums: &[],
+        maps: &[],
+        decode: decode::<types::ApiError>,
+    },
+    Body {
         operation: "retry_post",
         answer: "success",
         sample: r#"{"approvedAt":"2026-01-02T03:04:05Z","approvedByUserId":"sample","caption":"sample","createdAt":"2026-01-02T03:04:05Z","createdByUserId":"sample","createdViaApi":true,"createdViaFlatShape":true,"deletedAt":"2026-01-02T03:04:05Z","id":"sample","media":[{"altText":"sample","mediaAssetId":"sample","order":1,"postId":"sample"}],"pendingWorkflowId":"sample","scheduledAt":"2026-01-02T03:04:05Z","status":"DRAFT","targets":[{"attemptCount":1,"captionOverride":"sample","createdAt":"2026-01-02T03:04:05Z","errorCode":"sample","errorMessage":"sample","externalPostId":"sample","externalUrl":"sample","firstComment":"sample","firstCommentAttempt":1,"firstCommentError":"sample","id":"sample","lastAttemptAt":"2026-01-02T03:04:05Z","mediaIds":["sample"],"platformOptions":{},"postId":"sample","publishedAt":"2026-01-02T03:04:05Z","scheduledFor":"2026-01-02T03:04:05Z","socialAccountId":"sample","status":"sample","updatedAt":"2026-01-02T03:04:05Z"}],"timezone":"sample","updatedAt":"2026-01-02T03:04:05Z","workflowId":"sample","workspaceId":"sample"}"#,
@@ -555,6 +577,7 @@ pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
         "delete_post" => delete_post(client).await,
         "update_post" => update_post(client).await,
         "cancel_post" => cancel_post(client).await,
+        "reschedule_post" => reschedule_post(client).await,
         "retry_post" => retry_post(client).await,
         "schedule_post" => schedule_post(client).await,
         "retry_first_comment" => retry_first_comment(client).await,
@@ -667,6 +690,13 @@ async fn cancel_post(client: &Client) -> Result<Answer, Failure> {
     let a_post_id = sample::<String>("post_id", r#""sample""#)?;
     outcome(client.cancel_post(&a_post_id).await).await
 }
+async fn reschedule_post(client: &Client) -> Result<Answer, Failure> {
+    let a_post_id = sample::<String>("post_id", r#""sample""#)?;
+    let a_body = sample::<
+        types::PostSchedule,
+    >("body", r#"{"scheduledFor":"2026-01-02T03:04:05Z"}"#)?;
+    outcome(client.reschedule_post(&a_post_id, &a_body).await).await
+}
 async fn retry_post(client: &Client) -> Result<Answer, Failure> {
     let a_post_id = sample::<String>("post_id", r#""sample""#)?;
     outcome(client.retry_post(&a_post_id).await).await
@@ -674,7 +704,7 @@ async fn retry_post(client: &Client) -> Result<Answer, Failure> {
 async fn schedule_post(client: &Client) -> Result<Answer, Failure> {
     let a_post_id = sample::<String>("post_id", r#""sample""#)?;
     let a_body = sample::<
-        types::SchedulePostBody,
+        types::PostSchedule,
     >("body", r#"{"scheduledFor":"2026-01-02T03:04:05Z"}"#)?;
     outcome(client.schedule_post(&a_post_id, &a_body).await).await
 }
