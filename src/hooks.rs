@@ -25,7 +25,6 @@ tokio::task_local! {
 /// Runs `future` with every retry of the requests it sends bounded by
 /// `deadline`: a retry that would start after it is not made, and the
 /// answer that asked for it is returned instead.
-#[cfg(any(feature = "bundle-social", feature = "postbreeze", feature = "hooked"))]
 pub(crate) async fn with_deadline<F: std::future::Future>(
     deadline: Instant,
     future: F,

@@ -50,7 +50,19 @@ mod multipart;
 mod options;
 pub mod paging;
 mod provider;
-#[cfg(any(feature = "bundle-social", feature = "postbreeze", feature = "hooked"))]
+#[cfg(any(
+    feature = "bundle-social",
+    feature = "postbreeze",
+    feature = "hooked",
+    feature = "gipper"
+))]
+pub mod publisher;
+#[cfg(any(
+    feature = "bundle-social",
+    feature = "postbreeze",
+    feature = "hooked",
+    feature = "gipper"
+))]
 pub mod publishing;
 pub mod rate_window;
 mod redact;

@@ -5,6 +5,12 @@
 //! outcome, within a bounded wait (retries of a read included); dropping the
 //! future stops waiting.
 
+// Gipper publishes nothing itself; its neutral publisher uses the types only.
+#![cfg_attr(
+    not(any(feature = "bundle-social", feature = "postbreeze", feature = "hooked")),
+    allow(dead_code)
+)]
+
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::ops::ControlFlow;

@@ -31,5 +31,7 @@ mod postbreeze_publish;
 mod postbreeze_webhook_events;
 #[path = "sampled/publish.rs"]
 mod publish;
+#[path = "sampled/publisher.rs"]
+mod publisher;
 #[path = "sampled/webhook_events.rs"]
 mod webhook_events;

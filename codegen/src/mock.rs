@@ -53,7 +53,10 @@ pub fn apply(file: &mut syn::File, spec: &openapiv3::OpenAPI) -> usize {
                 self.0.operation(#method, #template, #success)
             }
         });
-        errors.insert(error_text);
+        // An operation whose errors carry no body (`()`) needs no sample.
+        if error_text != "()" {
+            errors.insert(error_text);
+        }
         if answer_text != "()" {
             let doc = format!(
                 " A success answer of `{name}` as the description says one looks (the sample the crate's own tests send); change what your test needs."
@@ -66,8 +69,9 @@ pub fn apply(file: &mut syn::File, spec: &openapiv3::OpenAPI) -> usize {
             });
         }
     }
-    // One error body for every operation (each provider has one error
-    // type); a description with several gets none rather than a guess.
+    // One error body for every operation that has one (each provider has
+    // one error type); a description with several gets none rather than a
+    // guess.
     let error_sample = (errors.len() == 1).then(|| {
         let error: Type = syn::parse_str(errors.first().expect("one")).expect("a type it printed");
         quote! {

@@ -19,6 +19,7 @@ mod account;
 mod error_body;
 mod lists;
 mod publish;
+mod publisher;
 
 mod rate_window;
 

@@ -71,7 +71,7 @@ impl Client {
 /// Each target's outcome as the post now says. The per-platform fields are
 /// keyed by the platform's wire name and typed differently per platform, so
 /// they are read as JSON.
-fn report(post: types::Post) -> PublishReport {
+pub(super) fn report(post: types::Post) -> PublishReport {
     let errors = as_json(&post.errors);
     let external = as_json(&post.external_data);
     let mut targets = BTreeMap::new();

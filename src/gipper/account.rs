@@ -39,3 +39,28 @@ instagram_account_view!(InstagramAccount, |account| Some(
 ));
 // The update's answer carries Gipper's id only, not Instagram's.
 instagram_account_view!(WorkspaceInstagramAccount, |_account| None);
+
+/// An account of any network in Gipper's one paged list.
+impl AccountView for super::types::AccountSummary {
+    fn provider_platform(&self) -> String {
+        self.social_channel.clone().unwrap_or_default()
+    }
+    /// Gipper's `name` is the account's name on its network (the Instagram
+    /// user name, the page name); it serves as the handle.
+    fn handle(&self) -> Option<&str> {
+        self.name.as_deref().and_then(bare_handle)
+    }
+    fn display_name(&self) -> Option<&str> {
+        self.nickname
+            .as_deref()
+            .filter(|n| !n.is_empty())
+            .or(self.name.as_deref())
+    }
+    fn avatar_url(&self) -> Option<&str> {
+        self.logo.as_deref()
+    }
+    /// The list carries Gipper's own id only.
+    fn external_id(&self) -> Option<&str> {
+        None
+    }
+}

@@ -14,6 +14,7 @@ pub use generated::*;
 
 mod account;
 mod error_body;
+mod publisher;
 mod refusal;
 
 pub use refusal::Refused;

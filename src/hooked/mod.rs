@@ -17,6 +17,7 @@ mod catalog;
 mod error_body;
 mod lists;
 mod publish;
+mod publisher;
 
 pub use crate::publishing::{PublishWait, TargetOutcome};
 pub use publish::{PublishError, PublishReport, RenderError};

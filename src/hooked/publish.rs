@@ -156,7 +156,7 @@ impl Client {
 
 /// Each schedule's outcome from its status, keyed by the account it goes
 /// to (its own id when the answer names no account).
-fn report(posts: Vec<types::ScheduledPost>) -> PublishReport {
+pub(super) fn report(posts: Vec<types::ScheduledPost>) -> PublishReport {
     let mut targets = BTreeMap::new();
     for post in &posts {
         let outcome = match &post.status {

@@ -18,6 +18,7 @@ pub use rate_window::WaitError;
 mod account;
 mod error_body;
 mod publish;
+mod publisher;
 mod rate_window;
 
 crate::provider::provider! {

@@ -157,7 +157,7 @@ impl Client {
 
 /// Each target's outcome: its own error or publication first, then its own
 /// status, then the post's when that is final.
-fn report(post: types::Post) -> PublishReport {
+pub(super) fn report(post: types::Post) -> PublishReport {
     let mut targets = BTreeMap::new();
     for target in &post.targets {
         let error = target
