@@ -147,6 +147,13 @@ pub const BODIES: &[Body] = &[
 ];
 /// Operations bound by hand, which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[];
+/// What Prism is given differs from the description here (see
+/// `xtask/src/conformance/prism_input.rs`), one line each.
+pub const PRISM_ADAPTATIONS: &[&str] = &[
+    "/paths/~1api~1v4~1current_social_accounts/get/parameters/1: a required query parameter whose name is percent-encoded is optional to Prism (it does not match the encoded name: stoplightio/prism#2443)",
+];
+/// The same changes as `[pointer, value]` (`[pointer]` removes), JSON.
+pub const PRISM_PATCH: &str = "[[\"/paths/~1api~1v4~1current_social_accounts/get/parameters/1/required\",false]]";
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {
     match operation {
         "list_social_accounts" => list_social_accounts(client).await,

@@ -29,6 +29,43 @@ fn prism_binary() -> Option<std::path::PathBuf> {
     found
 }
 
+/// The description as Prism is given it: the committed one, or, where the
+/// generated harness lists adaptations (what Prism cannot judge, the same
+/// the corpus makes), a copy with them applied.
+fn prism_document(spec: &std::path::Path, patch: &str, name: &str) -> std::path::PathBuf {
+    let patch: Vec<Vec<serde_json::Value>> =
+        serde_json::from_str(patch).expect("the harness's patch");
+    if patch.is_empty() {
+        return spec.to_path_buf();
+    }
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(spec).expect("the committed spec")).expect("JSON");
+    for entry in patch {
+        let pointer = entry[0].as_str().expect("a pointer");
+        let (parent, last) = pointer.rsplit_once('/').expect("a member's pointer");
+        let key = last.replace("~1", "/").replace("~0", "~");
+        let parent = doc.pointer_mut(parent).expect("the patch's parent exists");
+        match (parent, entry.get(1)) {
+            (serde_json::Value::Object(map), Some(value)) => {
+                map.insert(key, value.clone());
+            }
+            (serde_json::Value::Object(map), None) => {
+                map.remove(&key);
+            }
+            (serde_json::Value::Array(items), Some(value)) => {
+                items[key.parse::<usize>().expect("an index")] = value.clone();
+            }
+            (other, _) => panic!("cannot patch {pointer} in {other}"),
+        }
+    }
+    let path = std::env::temp_dir().join(format!(
+        "social-clients-prism-{name}-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).expect("a temporary file");
+    path
+}
+
 /// One test per provider: every operation's success answer, then each
 /// documented error status.
 macro_rules! conformance {
@@ -47,6 +84,10 @@ macro_rules! conformance {
                 .join("specs")
                 .join(module)
                 .join("openapi.json");
+            for adaptation in $module::PRISM_ADAPTATIONS {
+                notice(&format!("Prism: {adaptation}"));
+            }
+            let spec = prism_document(&spec, $module::PRISM_PATCH, module);
             let prism = prism::start(&binary, &spec, module);
             let make = |prefer: harness::Prefer| {
                 let mut builder = social_clients::$module::Client::builder("conformance-key")

@@ -334,7 +334,7 @@ mod tests {
     fn stats_of_a_committed_provider() {
         let providers = Providers::load(&crate::workspace::root().join("specs")).unwrap();
         let (stats, _) = compute(&providers, "gipper", Style::Positional).unwrap();
-        assert_eq!((stats.operations_in, stats.operations_bound), (3, 3));
+        assert_eq!((stats.operations_in, stats.operations_bound), (8, 8));
         assert!(stats.unbound.is_empty());
         assert!(stats.types >= 4 && stats.generated_lines > 100);
     }

@@ -176,6 +176,23 @@ pub fn harness(name: &str, client: &str, spec: &Value, generated: &str) -> Resul
     } else {
         ""
     };
+    let input = prism_input::prism_input(spec);
+    let adaptations = input
+        .adaptations
+        .iter()
+        .map(|a| format!("{a:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let prism_patch = serde_json::to_string(
+        &prism_input::patch(spec, &input.document)
+            .into_iter()
+            .map(|(pointer, value)| match value {
+                Some(value) => serde_json::json!([pointer, value]),
+                None => serde_json::json!([pointer]),
+            })
+            .collect::<Vec<_>>(),
+    )
+    .map_err(|e| e.to_string())?;
     let source = format!(
         r#"
 #![allow(clippy::all, unused_imports, unused_mut, dead_code)]
@@ -192,6 +209,13 @@ pub const BODIES: &[Body] = &[
 
 /// Operations bound by hand, which this harness does not call.
 pub const HAND_WRITTEN: &[&str] = &[{}];
+
+/// What Prism is given differs from the description here (see
+/// `xtask/src/conformance/prism_input.rs`), one line each.
+pub const PRISM_ADAPTATIONS: &[&str] = &[{adaptations}];
+
+/// The same changes as `[pointer, value]` (`[pointer]` removes), JSON.
+pub const PRISM_PATCH: &str = {prism_patch:?};
 
 pub async fn call(client: &Client, operation: &str) -> Result<Answer, Failure> {{
     match operation {{

@@ -1,5 +1,5 @@
 //! The description Prism is given: the normalized document as the provider
-//! describes the wire, with three adaptations to what Prism can judge. Each
+//! describes the wire, with four adaptations to what Prism can judge. Each
 //! adaptation is reported with its pointer (`cargo xtask corpus` prints
 //! them), so a reader sees what the harness did not hold the client to.
 
@@ -21,10 +21,48 @@ pub fn prism_input(normalized: &Value) -> PrismInput {
     adaptations.extend(drop_misfit_examples(&mut document));
     adaptations.extend(loosen_overlapping_unions(&mut document));
     adaptations.extend(json_form_parts_as_text(&mut document));
+    adaptations.extend(encoded_query_names_optional(&mut document));
     PrismInput {
         document,
         adaptations,
     }
+}
+
+/// The changes from `before` to `after` as replacements at JSON pointers
+/// (`None`: the member is removed), largest first, for a test that applies
+/// them to the committed description before serving it (the crate's own
+/// conformance test gives Prism what the corpus gives it). Arrays of one
+/// length and objects are compared member by member; anything else that
+/// differs is replaced whole.
+pub fn patch(before: &Value, after: &Value) -> Vec<(String, Option<Value>)> {
+    let mut out = Vec::new();
+    // (pointer, before, after), walked without recursion.
+    let mut stack = vec![(String::new(), before, after)];
+    while let Some((at, before, after)) = stack.pop() {
+        match (before, after) {
+            (Value::Object(b), Value::Object(a)) => {
+                for (key, value) in b {
+                    let here = format!("{at}/{}", escape(key));
+                    match a.get(key) {
+                        Some(other) => stack.push((here, value, other)),
+                        None => out.push((here, None)),
+                    }
+                }
+                for (key, value) in a.iter().filter(|(k, _)| !b.contains_key(*k)) {
+                    out.push((format!("{at}/{}", escape(key)), Some(value.clone())));
+                }
+            }
+            (Value::Array(b), Value::Array(a)) if a.len() == b.len() => {
+                for (i, (x, y)) in b.iter().zip(a).enumerate() {
+                    stack.push((format!("{at}/{i}"), x, y));
+                }
+            }
+            (b, a) if b != a => out.push((at, Some(a.clone()))),
+            _ => {}
+        }
+    }
+    out.sort_by(|x, y| x.0.cmp(&y.0));
+    out
 }
 
 /// A raw body the normalizer wrote as `application/octet-stream` (what
@@ -222,6 +260,55 @@ fn json_form_parts_as_text(doc: &mut Value) -> Vec<String> {
         .collect()
 }
 
+/// A query parameter whose name the client must percent-encode (Rails'
+/// `ids[]`, JSON:API's `filter[name]`) is never found by Prism, which looks
+/// for its own encoding of the name in lower-case hex while clients send
+/// upper case (RFC 3986 recommends it; stoplightio/prism#2443), and answers
+/// 422 for a request that has it. Prism is told the parameter is optional,
+/// so it judges the rest of the request; the client's own tests check that
+/// such a name is sent as the description spells it.
+fn encoded_query_names_optional(doc: &mut Value) -> Vec<String> {
+    let unreserved = |c: char| c.is_ascii_alphanumeric() || "-._~".contains(c);
+    let mut pointers = Vec::new();
+    for (path, method, op) in crate::normalize::operations(doc) {
+        let at = format!("/paths/{}", escape(path));
+        let lists = [
+            (format!("{at}/{method}/parameters"), op.get("parameters")),
+            (
+                format!("{at}/parameters"),
+                doc.pointer(&format!("{at}/parameters")),
+            ),
+        ];
+        for (list, parameters) in lists {
+            for (i, parameter) in parameters
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                let name = parameter.get("name").and_then(Value::as_str).unwrap_or("");
+                if parameter.get("in").and_then(Value::as_str) == Some("query")
+                    && parameter.get("required").and_then(Value::as_bool) == Some(true)
+                    && !name.chars().all(unreserved)
+                {
+                    pointers.push(format!("{list}/{i}"));
+                }
+            }
+        }
+    }
+    pointers.sort();
+    pointers.dedup();
+    pointers
+        .into_iter()
+        .filter_map(|pointer| {
+            doc.pointer_mut(&pointer)?["required"] = Value::Bool(false);
+            Some(format!(
+                "{pointer}: a required query parameter whose name is percent-encoded is optional to Prism (it does not match the encoded name: stoplightio/prism#2443)"
+            ))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -322,5 +409,41 @@ mod tests {
             "the part's own schema is unchanged for its other uses"
         );
         assert_eq!(input.adaptations.len(), 1);
+    }
+
+    #[test]
+    fn required_query_names_the_client_encodes_are_optional_for_prism() {
+        let doc = json!({"paths": {"/a": {"get": {"parameters": [
+            {"name": "ids[]", "in": "query", "required": true, "schema": {"type": "array", "items": {"type": "integer"}}},
+            {"name": "type", "in": "query", "required": true, "schema": {"type": "string"}},
+            {"name": "x[y]", "in": "header", "required": true, "schema": {"type": "string"}}
+        ]}}}});
+        let input = prism_input(&doc);
+        let parameters = &input.document["paths"]["/a"]["get"]["parameters"];
+        assert_eq!(parameters[0]["required"], false);
+        assert_eq!(parameters[1]["required"], true);
+        assert_eq!(parameters[2]["required"], true);
+        assert_eq!(input.adaptations.len(), 1);
+        assert!(
+            input.adaptations[0].starts_with("/paths/~1a/get/parameters/0:"),
+            "{:?}",
+            input.adaptations
+        );
+    }
+
+    #[test]
+    fn a_patch_turns_the_description_into_what_prism_is_given() {
+        let before = json!({"a": {"b": 1, "gone": [1]}, "list": [{"x": true}], "same": "s"});
+        let after = json!({"a": {"b": 2, "new": {"k": null}}, "list": [{"x": false}], "same": "s"});
+        assert_eq!(
+            patch(&before, &after),
+            vec![
+                ("/a/b".to_string(), Some(json!(2))),
+                ("/a/gone".to_string(), None),
+                ("/a/new".to_string(), Some(json!({"k": null}))),
+                ("/list/0/x".to_string(), Some(json!(false))),
+            ]
+        );
+        assert!(patch(&before, &before).is_empty());
     }
 }
