@@ -3,9 +3,13 @@
 //! AWS's descriptions in the public OpenAPI directory give one operation
 //! both `MaxResults` and `maxResults` (a pagination alias); both become the
 //! argument `max_results`, and the generated method does not compile
-//! ("identifier bound more than once"). Of such a group the first required
-//! parameter, else the first, is kept; the others are left out with a
-//! warning naming them (an overlay can rename or keep the other instead).
+//! ("identifier bound more than once"). Of such a group a path parameter
+//! (the URL needs it), else the first required parameter, else the first,
+//! is kept; the others are left out with a warning naming them (an overlay
+//! can rename or keep the other instead). The path item's own parameters
+//! count too: SendGrid's `PATCH /contactdb/lists/{list_id}` adds a query
+//! `list_id` to the path's `list_id`, progenitor takes one for the other,
+//! and the path can no longer be built ("missing path name mapping").
 
 use serde_json::Value;
 
@@ -21,20 +25,54 @@ pub const PASS: Pass = Pass {
 };
 
 fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
+    let rust = |p: &Value| snake_case(p.get("name").and_then(Value::as_str).unwrap_or_default());
+    let in_path = |p: &Value| p.get("in").and_then(Value::as_str) == Some("path");
+    // Each path's own path parameters, by their Rust name.
+    let path_level: std::collections::BTreeMap<String, Vec<String>> = doc
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(path, item)| {
+            let names = item
+                .get("parameters")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter(|p| in_path(p))
+                .map(|p| rust(p))
+                .collect();
+            (path.clone(), names)
+        })
+        .collect();
     let mut dropped = Vec::new();
     for_each_operation(doc, |path, method, op| {
         let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
             return Ok(());
         };
-        let rust =
-            |p: &Value| snake_case(p.get("name").and_then(Value::as_str).unwrap_or_default());
         let required = |p: &Value| p.get("required").and_then(Value::as_bool) == Some(true);
         let mut keep = vec![true; params.len()];
+        let shared = path_level.get(path).map(Vec::as_slice).unwrap_or_default();
+        for (i, param) in params.iter().enumerate() {
+            if !in_path(param) && shared.contains(&rust(param)) {
+                keep[i] = false;
+                dropped.push((
+                    format!("{}/parameters/{i}", operation_pointer(path, method)),
+                    format!(
+                        "parameter `{}` is `{}` in Rust, like the path's own path parameter: left out",
+                        param["name"].as_str().unwrap_or_default(),
+                        rust(param)
+                    ),
+                ));
+            }
+        }
         for i in 0..params.len() {
             for j in 0..i {
-                if keep[j] && rust(&params[i]) == rust(&params[j]) {
-                    // The required one stays; between equals, the first.
-                    let (stay, go) = if required(&params[i]) && !required(&params[j]) {
+                if keep[i] && keep[j] && rust(&params[i]) == rust(&params[j]) {
+                    // A path parameter stays, then the required one;
+                    // between equals, the first.
+                    let rank = |p: &Value| (in_path(p), required(p));
+                    let (stay, go) = if rank(&params[i]) > rank(&params[j]) {
                         (i, j)
                     } else {
                         (j, i)
@@ -86,5 +124,25 @@ mod tests {
             .collect();
         assert_eq!(names, ["maxResults", "nextToken"]);
         assert_eq!(ctx.warnings[0].pointer, "/paths/~1blocks/get/parameters/0");
+    }
+
+    #[test]
+    fn a_path_parameter_of_the_path_item_outranks_an_operations_query_twin() {
+        let mut doc = json!({"paths": {"/lists/{list_id}": {
+            "parameters": [{"name": "list_id", "in": "path", "required": true}],
+            "patch": {"operationId": "update", "parameters": [
+                {"name": "list_id", "in": "query", "required": true},
+                {"name": "on-behalf-of", "in": "header"}
+            ]}
+        }}});
+        let mut ctx = Context::new("ApiError");
+        run(&mut doc, &mut ctx).unwrap();
+        let params = &doc["paths"]["/lists/{list_id}"]["patch"]["parameters"];
+        assert_eq!(params.as_array().unwrap().len(), 1);
+        assert_eq!(params[0]["name"], "on-behalf-of");
+        assert_eq!(
+            ctx.warnings[0].pointer,
+            "/paths/~1lists~1{list_id}/patch/parameters/0"
+        );
     }
 }

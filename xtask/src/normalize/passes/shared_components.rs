@@ -2,6 +2,10 @@
 //! headers and examples with copies of what they point at, then drop those
 //! sections. Later passes (error unification, hoisting) then see every
 //! schema where it is used; only `components/schemas` stays shared.
+//! A reference to another operation's response, parameter, request body or
+//! header (`#/paths/~1a/get/responses/200`, as Brex's description reuses
+//! answers) is inlined the same way: progenitor looks every such reference
+//! up by its last word in `components`, finds nothing, and panics.
 
 use serde_json::Value;
 
@@ -27,9 +31,9 @@ const SECTIONS: [&str; 5] = [
 const MAX_DEPTH: usize = 32;
 
 fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
-    let components = doc.get("components").cloned().unwrap_or(Value::Null);
+    let whole = doc.clone();
     if let Some(paths) = doc.get_mut("paths") {
-        inline(paths, &components, "/paths", 0)?;
+        inline(paths, &whole, "/paths", 0)?;
     }
     if let Some(Value::Object(map)) = doc.get_mut("components") {
         for section in SECTIONS {
@@ -39,28 +43,23 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     Ok(())
 }
 
-fn inline(
-    value: &mut Value,
-    components: &Value,
-    at: &str,
-    depth: usize,
-) -> Result<(), NormalizeError> {
+fn inline(value: &mut Value, whole: &Value, at: &str, depth: usize) -> Result<(), NormalizeError> {
     if depth > MAX_DEPTH {
         return Err(NormalizeError::new(
             at,
             "component references nest too deeply",
         ));
     }
-    if let Some(target) = shared_target(value, components) {
+    if let Some(target) = shared_target(value, whole) {
         *value = target;
-        return inline(value, components, at, depth + 1);
+        return inline(value, whole, at, depth + 1);
     }
     match value {
         Value::Object(map) => {
             for (k, v) in map.iter_mut() {
                 inline(
                     v,
-                    components,
+                    whole,
                     &format!("{at}/{}", crate::normalize::pointer::escape(k)),
                     depth,
                 )?;
@@ -68,7 +67,7 @@ fn inline(
         }
         Value::Array(items) => {
             for (i, v) in items.iter_mut().enumerate() {
-                inline(v, components, &format!("{at}/{i}"), depth)?;
+                inline(v, whole, &format!("{at}/{i}"), depth)?;
             }
         }
         _ => {}
@@ -76,15 +75,28 @@ fn inline(
     Ok(())
 }
 
-/// The node a `{"$ref": "#/components/<shared section>/X"}` points at.
-fn shared_target(value: &Value, components: &Value) -> Option<Value> {
+/// The node a `{"$ref": "#/components/<shared section>/X"}` points at, or a
+/// reference to an operation's response, parameter, request body or header.
+fn shared_target(value: &Value, whole: &Value) -> Option<Value> {
     let reference = value.get("$ref")?.as_str()?;
-    let rest = reference.strip_prefix("#/components/")?;
-    let (section, _) = rest.split_once('/')?;
-    if !SECTIONS.contains(&section) {
+    if let Some(rest) = reference.strip_prefix("#/components/") {
+        let (section, _) = rest.split_once('/')?;
+        if !SECTIONS.contains(&section) {
+            return None;
+        }
+        return whole.pointer(&format!("/components/{rest}")).cloned();
+    }
+    let pointer = reference.strip_prefix("#/paths/")?;
+    let tokens: Vec<&str> = pointer.split('/').collect();
+    let n = tokens.len();
+    let operation_part = matches!(
+        tokens.get(n.wrapping_sub(2)),
+        Some(&("responses" | "parameters" | "headers"))
+    ) || tokens.last() == Some(&"requestBody");
+    if !operation_part {
         return None;
     }
-    components.pointer(&format!("/{rest}")).cloned()
+    whole.pointer(&reference[1..]).cloned()
 }
 
 #[cfg(test)]
@@ -123,5 +135,25 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["schemas"]
         );
+    }
+
+    #[test]
+    fn references_to_another_operations_response_and_parameter_are_inlined() {
+        let mut doc = json!({"paths": {
+            "/a": {"get": {
+                "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "string"}}}}}
+            }},
+            "/b": {"get": {
+                "parameters": [{"$ref": "#/paths/~1a/get/parameters/0"}],
+                "responses": {"200": {"$ref": "#/paths/~1a/get/responses/200"}}
+            }}
+        }});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        assert_eq!(
+            doc["paths"]["/b"]["get"]["responses"]["200"],
+            doc["paths"]["/a"]["get"]["responses"]["200"]
+        );
+        assert_eq!(doc["paths"]["/b"]["get"]["parameters"][0]["name"], "q");
     }
 }

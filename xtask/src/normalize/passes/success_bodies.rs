@@ -1,6 +1,6 @@
 //! progenitor gives each operation one success type and asserts when its 2xx
 //! responses disagree. This pass makes them agree: a `default` response next
-//! to explicit 2xx ones describes errors, so it becomes `4XX`/`5XX`; among
+//! to explicit 2xx or 3xx ones describes errors, so it becomes `4XX`/`5XX`; among
 //! 2xx responses the lowest-coded JSON body wins and other bodies of a
 //! different shape are dropped (their status then surfaces as an unexpected
 //! response, still a typed error); bodiless 2xx responses next to raw ones get
@@ -14,7 +14,8 @@ use crate::normalize::{for_each_operation, Context, NormalizeError, Pass};
 
 pub const PASS: Pass = Pass {
     name: "success-bodies",
-    what: "give every operation one success body kind; turn `default` next to 2xx into 4XX/5XX",
+    what:
+        "give every operation one success body kind; turn `default` next to 2xx or 3xx into 4XX/5XX",
     essential: true,
     run,
 };
@@ -24,8 +25,14 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
             return Ok(());
         };
-        let explicit_success = responses.keys().any(|k| k.starts_with('2'));
-        if explicit_success {
+        // A 3xx is an answer too (a redirect to follow, "not modified"):
+        // next to one, as next to a 2xx, `default` can only describe errors.
+        // progenitor would otherwise take it as the success type and, as an
+        // error type too, assert on its two error types.
+        let explicit_answer = responses
+            .keys()
+            .any(|k| k.starts_with('2') || k.starts_with('3'));
+        if explicit_answer {
             if let Some(default) = responses.remove("default") {
                 for range in ["4XX", "5XX"] {
                     responses.entry(range).or_insert_with(|| default.clone());
@@ -79,6 +86,18 @@ mod tests {
         }));
         let keys: Vec<_> = out.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["200", "404", "4XX", "5XX"]);
+    }
+
+    #[test]
+    fn default_next_to_a_redirect_becomes_error_ranges() {
+        let out = responses_after(json!({
+            "301": {"description": "redirect"},
+            "400": {"description": "bad"},
+            "default": {"description": "err"}
+        }));
+        assert!(out.get("default").is_none());
+        assert_eq!(out["400"]["description"], "bad");
+        assert_eq!(out["5XX"]["description"], "err");
     }
 
     #[test]
