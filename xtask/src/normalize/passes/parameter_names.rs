@@ -40,7 +40,7 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
                 .into_iter()
                 .flatten()
                 .filter(|p| in_path(p))
-                .map(|p| rust(p))
+                .map(&rust)
                 .collect();
             (path.clone(), names)
         })
