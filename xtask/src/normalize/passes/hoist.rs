@@ -45,7 +45,9 @@ pub const NAME_EXTENSION: &str = "x-social-clients-name";
 struct Registry {
     /// shape -> component name
     by_shape: BTreeMap<String, String>,
-    /// every component name in use, authored or hoisted
+    /// every component name in use, authored or hoisted, as Rust spells it:
+    /// a hoisted `CheckSuite` beside an authored `check-suite` would be one
+    /// type defined twice (E0428; GitHub Enterprise's descriptions)
     taken: BTreeSet<String>,
     /// hoisted schemas, in the order they were named
     hoisted: Vec<(String, Value)>,
@@ -69,7 +71,7 @@ impl Registry {
             return self.prefer_pinned(name, candidates, &shape);
         }
         let free = |c: &String| {
-            !self.taken.contains(c)
+            !self.taken.contains(&pascal_case(c))
                 && (entity || !self.entity_nouns.contains(c))
                 && (!self.pinned.contains(c) || candidates.len() == 1 && candidates[0] == *c)
         };
@@ -84,7 +86,7 @@ impl Registry {
                     .find(|c| free(c))
                     .expect("an unbounded range always yields a free name")
             });
-        self.taken.insert(name.clone());
+        self.taken.insert(pascal_case(&name));
         self.by_shape.insert(shape, name.clone());
         self.hoisted.push((name.clone(), schema));
         name
@@ -96,15 +98,18 @@ impl Registry {
         let [wanted] = candidates else {
             return name;
         };
-        if *wanted == name || !self.pinned.contains(wanted) || self.taken.contains(wanted) {
+        if *wanted == name
+            || !self.pinned.contains(wanted)
+            || self.taken.contains(&pascal_case(wanted))
+        {
             return name;
         }
         let Some(entry) = self.hoisted.iter_mut().find(|(n, _)| *n == name) else {
             return name; // an authored component keeps its own name
         };
         entry.0 = wanted.clone();
-        self.taken.remove(&name);
-        self.taken.insert(wanted.clone());
+        self.taken.remove(&pascal_case(&name));
+        self.taken.insert(pascal_case(wanted));
         self.by_shape.insert(shape.to_string(), wanted.clone());
         self.renamed.insert(name, wanted.clone());
         wanted.clone()
@@ -136,8 +141,9 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     let mut reg = Registry {
         taken: schemas
             .keys()
-            .cloned()
-            .chain(RESERVED.iter().map(|s| s.to_string()))
+            .map(String::as_str)
+            .chain(RESERVED.iter().copied())
+            .map(pascal_case)
             .collect(),
         pinned: pinned_names(doc),
         ..Registry::default()
@@ -521,6 +527,21 @@ mod tests {
             json!({"allOf": [{"$ref": "#/components/schemas/ChannelMetadata"}], "nullable": true})
         );
         assert!(schemas["ChannelMetadata"].get("nullable").is_none());
+    }
+
+    #[test]
+    fn a_hoisted_name_never_spells_an_authored_one_in_rust() {
+        // `check-suite` is `CheckSuite` in Rust: the inline object may not
+        // take that name too.
+        let doc = run_on(json!({
+            "paths": {"/a": {"get": op("a", json!({"type": "object", "properties": {
+                "check_suite": {"type": "object", "properties": {"id": {"type": "integer"}, "status": {"type": "string"}}}
+            }}))}},
+            "components": {"schemas": {"check-suite": {"type": "object", "properties": {"id": {"type": "integer"}}}}}
+        }));
+        let names = schema_names(&doc);
+        assert!(!names.contains(&"CheckSuite".to_string()), "{names:?}");
+        assert!(names.contains(&"check-suite".to_string()));
     }
 
     #[test]
