@@ -758,3 +758,112 @@ async fn provider_options_reach_the_request_body_and_the_typed_body_is_reachable
     );
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn media_bytes_are_uploaded_the_way_each_provider_needs() {
+    // Text-safe bytes: the matchers below read the multipart body as text.
+    let png = b"PNG launch bytes".to_vec();
+    let draft = |target: &str| {
+        Draft::new(NOW)
+            .media(Media::bytes(png.clone(), "launch.png", "image/png"))
+            .to(target)
+            .when(When::Draft)
+    };
+
+    // bundle.social: a multipart upload into the team's library.
+    let server = MockServer::start().await;
+    let mut upload =
+        success_sample::<Value>(crate::conformance::bundle_social::BODIES, "upload_create");
+    upload["id"] = json!("upl_bytes");
+    Mock::given(method("POST"))
+        .and(path("/api/v1/upload/"))
+        // The team is a form field beside the file.
+        .and(wiremock::matchers::body_string_contains(
+            "name=\"teamId\"\r\n\r\nteam_1",
+        ))
+        .and(wiremock::matchers::body_string_contains(
+            "filename=\"launch.png\"",
+        ))
+        .and(wiremock::matchers::body_string_contains("PNG launch"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(upload))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut created =
+        success_sample::<Value>(crate::conformance::bundle_social::BODIES, "post_create");
+    created["id"] = json!("post_b");
+    answer(
+        &server,
+        200,
+        "POST",
+        "/api/v1/post/",
+        Some(json!({"data": {"TIKTOK": {"uploadIds": ["upl_bytes"]}}, "status": "DRAFT"})),
+        created,
+    )
+    .await;
+    let bundle = bundle_social::Client::builder("bsk_test")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let submitted = bundle.submit(&draft("team_1/TIKTOK")).await.unwrap();
+    assert_eq!(submitted.as_str(), "post_b");
+
+    // Postbreeze: a signed address on the storage's origin, which never
+    // sees the key, into the first target's workspace.
+    let server = MockServer::start().await;
+    let mut account =
+        success_sample::<Value>(crate::conformance::postbreeze::BODIES, "get_social_account");
+    account["workspaceId"] = json!("ws_9");
+    answer(&server, 200, "GET", "/social-accounts/soc_1", None, account).await;
+    let mut signed =
+        success_sample::<Value>(crate::conformance::postbreeze::BODIES, "presign_media");
+    signed["uploadUrl"] = json!(format!("{}/storage/med_bytes", server.uri()));
+    signed["headers"] = json!({"content-type": "image/png"});
+    signed["mediaAsset"]["id"] = json!("med_bytes");
+    Mock::given(method("POST"))
+        .and(path("/media/presign"))
+        .and(query_param("workspaceId", "ws_9"))
+        .and(body_partial_json(
+            json!({"filename": "launch.png", "contentType": "image/png"}),
+        ))
+        .respond_with(ResponseTemplate::new(201).set_body_json(signed))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/storage/med_bytes"))
+        .and(wiremock::matchers::body_bytes(png.clone()))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let post = success_sample::<Value>(crate::conformance::postbreeze::BODIES, "create_post");
+    let mut post = post;
+    post["id"] = json!("post_p");
+    answer(
+        &server,
+        201,
+        "POST",
+        "/posts",
+        Some(json!({"mediaIds": ["med_bytes"]})),
+        post,
+    )
+    .await;
+    let breeze = postbreeze::Client::builder("pb_live_test")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    assert_eq!(
+        breeze.submit(&draft("soc_1")).await.unwrap().as_str(),
+        "post_p"
+    );
+    let storage = server.received_requests().await.unwrap();
+    let put = storage
+        .iter()
+        .find(|r| r.url.path() == "/storage/med_bytes")
+        .unwrap();
+    assert!(
+        put.headers.get("authorization").is_none(),
+        "the key went to storage"
+    );
+}
