@@ -39,6 +39,41 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
     Ok(())
 }
 
+/// JSON Schema's boolean schemas, which OpenAPI 3.0's reader refuses ("invalid
+/// type: boolean, expected struct Schema"): `true` (anything) becomes `{}`;
+/// a property that is `false` (it must not be there) is left out, and so is
+/// a `false` branch of a union; `items: false` (no items) becomes
+/// `maxItems: 0`. Codat's and Vercel's descriptions have such properties.
+fn boolean_subschemas(schema: &mut Map<String, Value>) {
+    if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+        properties.retain(|_, p| *p != Value::Bool(false));
+        for property in properties.values_mut().filter(|p| p.is_boolean()) {
+            *property = json!({});
+        }
+    }
+    for key in ["allOf", "anyOf", "oneOf"] {
+        if let Some(Value::Array(branches)) = schema.get_mut(key) {
+            branches.retain(|b| *b != Value::Bool(false));
+            for branch in branches.iter_mut().filter(|b| b.is_boolean()) {
+                *branch = json!({});
+            }
+        }
+    }
+    match schema.get("items") {
+        Some(Value::Bool(true)) => {
+            schema.insert("items".into(), json!({}));
+        }
+        Some(Value::Bool(false)) => {
+            schema.insert("items".into(), json!({}));
+            schema.insert("maxItems".into(), json!(0));
+        }
+        _ => {}
+    }
+    if let Some(Value::Bool(_)) = schema.get("not") {
+        schema.remove("not");
+    }
+}
+
 /// typify names an inline schema, and the inner type of a nullable
 /// component, after its `title`, so Box's `File--Full` (titled `File`)
 /// becomes a second Rust type `File`. Names come from component keys and the
@@ -119,6 +154,7 @@ fn const_union(schema: &mut Map<String, Value>) {
 
 /// Rewrites one schema's own keywords (its subschemas are visited next).
 fn rewrite(schema: &mut Map<String, Value>) {
+    boolean_subschemas(schema);
     ref_with_siblings(schema);
     tuple_items(schema);
     type_list(schema);
@@ -605,5 +641,20 @@ mod tests {
             ),
             json!({"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "integer"}]}})
         );
+    }
+
+    #[test]
+    fn boolean_subschemas_become_schemas_or_go() {
+        let mut doc = json!({"components": {"schemas": {"A": {"type": "object", "properties": {
+            "gone": false, "any": true, "list": {"type": "array", "items": false},
+            "u": {"anyOf": [false, {"type": "string"}, true]}
+        }}}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
+        let a = &doc["components"]["schemas"]["A"]["properties"];
+        assert!(a.get("gone").is_none());
+        assert_eq!(a["any"], json!({}));
+        assert_eq!(a["list"]["maxItems"], 0);
+        // No boolean is left for the 3.0 reader (the union may collapse).
+        assert!(!a["u"].to_string().contains("false"), "{}", a["u"]);
     }
 }

@@ -20,6 +20,11 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
         return Ok(());
     };
     for (path, item) in paths.iter_mut() {
+        // `x-` members of `paths` are extensions, not paths (Apicurio's
+        // `x-codegen-contextRoot`).
+        if path.starts_with("x-") {
+            continue;
+        }
         let Some(item) = item.as_object_mut() else {
             return Err(NormalizeError::new(
                 format!("/paths/{}", escape(path)),

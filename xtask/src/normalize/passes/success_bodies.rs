@@ -20,11 +20,23 @@ pub const PASS: Pass = Pass {
     run,
 };
 
-fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
-    for_each_operation(doc, |_, _, op| {
+fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
+    let mut upgrades = Vec::new();
+    for_each_operation(doc, |path, method, op| {
         let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
             return Ok(());
         };
+        // progenitor makes a 101 a connection upgrade (its own answer
+        // kind), which a client gets only by asking for one; next to a 2xx
+        // the client, which does not ask, gets the 2xx (Docker's attach:
+        // 101 and 200), and two success kinds make progenitor assert.
+        if responses.contains_key("101") && responses.keys().any(|k| k.starts_with('2')) {
+            responses.remove("101");
+            upgrades.push(format!(
+                "{}/responses/101",
+                crate::normalize::operation_pointer(path, method)
+            ));
+        }
         // A 3xx is an answer too (a redirect to follow, "not modified"):
         // next to one, as next to a 2xx, `default` can only describe errors.
         // progenitor would otherwise take it as the success type and, as an
@@ -63,7 +75,15 @@ fn run(doc: &mut Value, _: &mut Context) -> Result<(), NormalizeError> {
             None => {}
         }
         Ok(())
-    })
+    })?;
+    for at in upgrades {
+        ctx.warn(
+            PASS.name,
+            at,
+            "a 101 upgrade beside a 2xx: the client asks for no upgrade, so the 2xx is its answer; the 101 is left out",
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -98,6 +118,20 @@ mod tests {
         assert!(out.get("default").is_none());
         assert_eq!(out["400"]["description"], "bad");
         assert_eq!(out["5XX"]["description"], "err");
+    }
+
+    #[test]
+    fn an_upgrade_beside_a_2xx_is_left_out() {
+        let out = responses_after(json!({
+            "101": {"description": "hijacked"},
+            "200": {"description": "ok"}
+        }));
+        assert!(out.get("101").is_none());
+        assert!(out.get("200").is_some());
+        // Alone, it stays: progenitor binds the upgrade.
+        assert!(responses_after(json!({"101": {"description": "ws"}}))
+            .get("101")
+            .is_some());
     }
 
     #[test]
