@@ -48,6 +48,23 @@ fn remove(doc: &mut Value, dangling: Vec<String>, ctx: &mut Context) {
     }
 }
 
+/// The members of `components` OpenAPI defines. Any other (Azure's and
+/// other generators' `parameterGroups`) is the vendor's own data: Prism
+/// follows its references and refused to start when the parameters they
+/// named had been inlined away.
+const STANDARD_SECTIONS: [&str; 10] = [
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+];
+
 /// Pointers of data members (see [`is_data_member`]) that hold a `$ref`
 /// that does not resolve, outermost only.
 fn dangling_data(doc: &Value) -> Vec<String> {
@@ -61,11 +78,14 @@ fn dangling_data(doc: &Value) -> Vec<String> {
         }
         // The outermost data member on the way to this reference.
         let mut prefix = String::new();
-        for token in at.split('/').skip(1) {
+        for (depth, token) in at.split('/').skip(1).enumerate() {
             prefix.push('/');
             prefix.push_str(token);
             let key = crate::normalize::pointer::unescape(token);
-            if is_data_member(&key) {
+            let vendor_section = depth == 1
+                && at.starts_with("/components/")
+                && !STANDARD_SECTIONS.contains(&key.as_str());
+            if is_data_member(&key) || vendor_section {
                 if !found.iter().any(|f| prefix.starts_with(f.as_str())) {
                     found.push(prefix.clone());
                 }
@@ -108,5 +128,17 @@ mod tests {
                 "/components/schemas/A/x-second"
             ]
         );
+    }
+
+    #[test]
+    fn a_vendor_section_of_components_is_data() {
+        let mut doc = json!({"components": {
+            "schemas": {"A": {"type": "string"}},
+            "parameterGroups": {"Paging": [{"$ref": "#/components/parameters/Limit"}]}
+        }});
+        let mut ctx = Context::new("ApiError");
+        run(&mut doc, &mut ctx).unwrap();
+        assert!(doc["components"].get("parameterGroups").is_none());
+        assert_eq!(ctx.warnings[0].pointer, "/components/parameterGroups");
     }
 }

@@ -4,6 +4,8 @@
 //! naming its pointer:
 //!
 //! - a schema `$ref` that does not resolve becomes a free-form value;
+//! - a parameter, response or request body `$ref` that does not resolve is
+//!   left out (a response keeps its status, without a body);
 //! - a query string written into a path (`/search?type=album`) moves into
 //!   the operation's query parameters (a fixed value becomes a one-value
 //!   enum, `{name}` a string);
@@ -18,7 +20,7 @@ use crate::normalize::{Context, NormalizeError, Pass, METHODS};
 
 pub const PASS: Pass = Pass {
     name: "lenient",
-    what: "with --lenient: repair dangling schema refs, query strings in paths, undeclared path parameters",
+    what: "with --lenient: repair dangling schema, parameter, response and body refs, query strings in paths, undeclared path parameters",
     essential: true,
     run,
 };
@@ -28,6 +30,7 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         return Ok(());
     }
     dangling_schema_refs(doc, ctx);
+    dangling_operation_refs(doc, ctx);
     query_in_paths(doc, ctx);
     undeclared_path_parameters(doc, ctx);
     Ok(())
@@ -52,6 +55,68 @@ fn dangling_schema_refs(doc: &mut Value, ctx: &mut Context) {
             PASS.name,
             at,
             format!("reference {r:?} does not resolve; made a free-form value"),
+        );
+    }
+}
+
+/// A parameter, response or request body that is a `$ref` to nothing.
+fn dangling_operation_refs(doc: &mut Value, ctx: &mut Context) {
+    let snapshot = doc.clone();
+    let dangling = |v: &Value| {
+        v.get("$ref")
+            .and_then(Value::as_str)
+            .is_some_and(|r| resolve(&snapshot, r).is_none())
+    };
+    let mut repaired = Vec::new();
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let at = format!("/paths/{}", escape(path));
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        if let Some(list) = item.get_mut("parameters").and_then(Value::as_array_mut) {
+            let before = list.len();
+            list.retain(|p| !dangling(p));
+            if list.len() < before {
+                repaired.push((format!("{at}/parameters"), "a parameter"));
+            }
+        }
+        for method in METHODS {
+            let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else {
+                continue;
+            };
+            let op_at = format!("{at}/{method}");
+            if let Some(list) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                let before = list.len();
+                list.retain(|p| !dangling(p));
+                if list.len() < before {
+                    repaired.push((format!("{op_at}/parameters"), "a parameter"));
+                }
+            }
+            if op.get("requestBody").is_some_and(dangling) {
+                op.remove("requestBody");
+                repaired.push((format!("{op_at}/requestBody"), "the request body"));
+            }
+            if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
+                for (status, response) in responses.iter_mut() {
+                    if dangling(response) {
+                        *response = json!({"description": "Left out by --lenient: its reference does not resolve."});
+                        repaired.push((
+                            format!("{op_at}/responses/{}", escape(status)),
+                            "the response's body",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (at, what) in repaired {
+        ctx.warn(
+            PASS.name,
+            at,
+            format!("{what} referred to something the description does not define: left out"),
         );
     }
 }
@@ -217,5 +282,29 @@ mod tests {
             json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}])
         );
         assert_eq!(ctx.warnings.len(), 1);
+    }
+
+    #[test]
+    fn dangling_parameter_response_and_body_refs_are_left_out() {
+        let mut doc = json!({"paths": {"/a": {
+            "parameters": [{"$ref": "#/components/parameters/Gone"}],
+            "get": {
+                "parameters": [{"$ref": "#/components/parameters/Missing"}, {"name": "q", "in": "query"}],
+                "requestBody": {"$ref": "#/components/requestBodies/Nope"},
+                "responses": {"200": {"$ref": "#/components/responses/Nope"}}
+            }
+        }}, "components": {"parameters": {}}});
+        let mut ctx = Context::new("ApiError");
+        ctx.lenient = true;
+        run(&mut doc, &mut ctx).unwrap();
+        let item = &doc["paths"]["/a"];
+        assert_eq!(item["parameters"], json!([]));
+        assert_eq!(
+            item["get"]["parameters"],
+            json!([{"name": "q", "in": "query"}])
+        );
+        assert!(item["get"].get("requestBody").is_none());
+        assert!(item["get"]["responses"]["200"]["description"].is_string());
+        assert_eq!(ctx.warnings.len(), 4);
     }
 }
