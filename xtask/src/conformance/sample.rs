@@ -46,6 +46,20 @@ pub fn sample_marked(doc: &Value, schema: &Value) -> Sampled {
 /// (real descriptions' examples are sometimes older than their schemas:
 /// Spotify's `uris` bodies, Box's metadata filters given as a list where the
 /// schema has an object). Unions accept what fits any branch.
+/// The formats the generated client parses (typify's `chrono` types): an
+/// example whose timestamp does not parse would fail the client for keeping
+/// the contract, wherever it is nested.
+fn format_ok(schema: &Value, example: &Value) -> bool {
+    let Some(text) = example.as_str() else {
+        return true;
+    };
+    match schema.get("format").and_then(Value::as_str) {
+        Some("date-time") => chrono::DateTime::parse_from_rfc3339(text).is_ok(),
+        Some("date") => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        _ => true,
+    }
+}
+
 pub fn fits(doc: &Value, example: &Value, schema: &Value) -> bool {
     fits_at(doc, example, schema, 0)
 }
@@ -87,7 +101,7 @@ fn fits_at(doc: &Value, example: &Value, schema: &Value, depth: usize) -> bool {
         .get("enum")
         .and_then(Value::as_array)
         .is_none_or(|values| values.contains(example));
-    if !kind_ok || !listed {
+    if !kind_ok || !listed || !format_ok(schema, example) {
         return false;
     }
     match example {
@@ -521,5 +535,17 @@ mod tests {
         }}}});
         let v = sample(&doc, &json!({"$ref": "#/components/schemas/Loop"}));
         assert!(v.is_object());
+    }
+
+    #[test]
+    fn a_nested_timestamp_that_does_not_parse_does_not_fit() {
+        let doc = json!({});
+        let schema = json!({"type": "object", "properties": {"meta": {"type": "object", "properties": {
+            "at": {"type": "string", "format": "date-time"},
+            "day": {"type": "string", "format": "date"}
+        }}}});
+        assert!(fits(&doc, &json!({"meta": {"at": "2024-01-02T03:04:05Z", "day": "2024-01-02"}}), &schema));
+        assert!(!fits(&doc, &json!({"meta": {"at": "yesterday"}}), &schema));
+        assert!(!fits(&doc, &json!({"meta": {"day": "02/01/2024"}}), &schema));
     }
 }
