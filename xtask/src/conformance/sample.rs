@@ -544,8 +544,16 @@ mod tests {
             "at": {"type": "string", "format": "date-time"},
             "day": {"type": "string", "format": "date"}
         }}}});
-        assert!(fits(&doc, &json!({"meta": {"at": "2024-01-02T03:04:05Z", "day": "2024-01-02"}}), &schema));
+        assert!(fits(
+            &doc,
+            &json!({"meta": {"at": "2024-01-02T03:04:05Z", "day": "2024-01-02"}}),
+            &schema
+        ));
         assert!(!fits(&doc, &json!({"meta": {"at": "yesterday"}}), &schema));
-        assert!(!fits(&doc, &json!({"meta": {"day": "02/01/2024"}}), &schema));
+        assert!(!fits(
+            &doc,
+            &json!({"meta": {"day": "02/01/2024"}}),
+            &schema
+        ));
     }
 }

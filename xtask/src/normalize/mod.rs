@@ -168,6 +168,7 @@ pub const PASSES: &[Pass] = &[
     passes::operation_ids::PASS,
     passes::parameter_styles::PASS,
     passes::parameter_names::PASS,
+    passes::property_names::PASS,
     passes::select::PASS,
     passes::media_types::PASS,
     passes::success_bodies::PASS,

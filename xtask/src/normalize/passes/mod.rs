@@ -22,6 +22,7 @@ pub mod parameter_names;
 pub mod parameter_styles;
 pub mod path_fragments;
 pub mod path_params;
+pub mod property_names;
 pub mod prune;
 pub mod refs;
 pub mod responses;
