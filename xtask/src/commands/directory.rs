@@ -100,6 +100,8 @@ pub struct Outcome {
     pub name: String,
     pub operations: usize,
     pub bound: usize,
+    /// Lines of the generated client (0 when it did not generate).
+    pub lines: usize,
     pub generate_ms: u128,
     /// The first step that failed (`normalize`, `generate`, `panic`).
     pub error: Option<String>,
@@ -169,6 +171,7 @@ fn one(providers: &Providers, api: &Path, file: &Path, lenient: bool) -> Outcome
         name,
         operations: row.as_ref().map_or(0, |r| r.operations_in),
         bound: row.as_ref().map_or(0, |r| r.bound),
+        lines: row.as_ref().map_or(0, |r| r.lines),
         generate_ms: started.elapsed().as_millis(),
         error,
         compiled: None,
