@@ -137,6 +137,19 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
         })
         .unwrap_or_default();
     rename_reserved(doc, &mut schemas);
+    for (old, new) in rename_same_in_rust(doc, &mut schemas) {
+        ctx.warn(
+            PASS.name,
+            format!(
+                "/components/schemas/{}",
+                crate::normalize::pointer::escape(&old)
+            ),
+            format!(
+                "`{old}` is the Rust type `{}` like another component: renamed `{new}`",
+                pascal_case(&old)
+            ),
+        );
+    }
     // Reserved names count as taken, so hoisting never picks them.
     let mut reg = Registry {
         taken: schemas
@@ -261,33 +274,71 @@ fn run(doc: &mut Value, ctx: &mut Context) -> Result<(), NormalizeError> {
     Ok(())
 }
 
-/// Renames authored components whose names generated code cannot use
-/// (`Error` -> `ErrorBody`, `Default` -> `DefaultType`), with every reference.
-fn rename_reserved(doc: &mut Value, schemas: &mut Map<String, Value>) {
-    let reserved: Vec<String> = schemas.keys().filter(|n| is_reserved(n)).cloned().collect();
-    for old in reserved {
-        let mut new = unreserved(&old);
-        while schemas.contains_key(&new) {
-            new.push('_');
+/// Renames authored components that Rust spells like an earlier one (AWS's
+/// `Integer` and `__integer` are both the type `Integer`: E0428), the later
+/// one to the first free `<Name>2`, `<Name>3`..., with every reference.
+fn rename_same_in_rust(doc: &mut Value, schemas: &mut Map<String, Value>) -> Vec<(String, String)> {
+    let mut seen = BTreeSet::new();
+    let mut clashes = Vec::new();
+    for name in schemas.keys() {
+        if !seen.insert(pascal_case(name)) {
+            clashes.push(name.clone());
         }
-        let schema = schemas.remove(&old).expect("listed above");
-        schemas.insert(new.clone(), schema);
-        let (from, to) = (
-            format!("#/components/schemas/{old}"),
-            format!("#/components/schemas/{new}"),
-        );
-        walk_mut_refs(doc, &mut |r| {
+    }
+    let mut renamed = Vec::new();
+    for old in clashes {
+        let base = pascal_case(&old);
+        let new = (2..)
+            .map(|i| format!("{base}{i}"))
+            .find(|c| !seen.contains(&pascal_case(c)) && !schemas.contains_key(c))
+            .expect("an unbounded range always yields a free name");
+        seen.insert(pascal_case(&new));
+        rename_component(doc, schemas, &old, &new);
+        renamed.push((old, new));
+    }
+    renamed
+}
+
+/// Moves component `old` to `new` and points every reference there.
+fn rename_component(doc: &mut Value, schemas: &mut Map<String, Value>, old: &str, new: &str) {
+    let schema = schemas.remove(old).expect("a component of the document");
+    schemas.insert(new.to_string(), schema);
+    let (from, to) = (
+        format!(
+            "#/components/schemas/{}",
+            crate::normalize::pointer::escape(old)
+        ),
+        format!("#/components/schemas/{new}"),
+    );
+    walk_mut_refs(doc, &mut |r| {
+        if *r == from {
+            r.clone_from(&to)
+        }
+    });
+    for schema in schemas.values_mut() {
+        walk_mut_refs(schema, &mut |r| {
             if *r == from {
                 r.clone_from(&to)
             }
         });
-        for schema in schemas.values_mut() {
-            walk_mut_refs(schema, &mut |r| {
-                if *r == from {
-                    r.clone_from(&to)
-                }
-            });
+    }
+}
+
+/// Renames authored components whose names generated code cannot use
+/// (`Error` -> `ErrorBody`, `Default` -> `DefaultType`), with every reference.
+fn rename_reserved(doc: &mut Value, schemas: &mut Map<String, Value>) {
+    // `__string` is the type `String` in Rust too.
+    let reserved: Vec<String> = schemas
+        .keys()
+        .filter(|n| is_reserved(n) || is_reserved(&pascal_case(n)))
+        .cloned()
+        .collect();
+    for old in reserved {
+        let mut new = unreserved(&pascal_case(&old));
+        while schemas.contains_key(&new) {
+            new.push('_');
         }
+        rename_component(doc, schemas, &old, &new);
     }
 }
 
@@ -527,6 +578,38 @@ mod tests {
             json!({"allOf": [{"$ref": "#/components/schemas/ChannelMetadata"}], "nullable": true})
         );
         assert!(schemas["ChannelMetadata"].get("nullable").is_none());
+    }
+
+    #[test]
+    fn authored_components_rust_spells_the_same_are_told_apart() {
+        let doc = run_on(json!({
+            "paths": {"/a": {"get": op("a", json!({"$ref": "#/components/schemas/__integer"}))}},
+            "components": {"schemas": {
+                "Integer": {"type": "integer"},
+                "__integer": {"type": "object", "properties": {"n": {"$ref": "#/components/schemas/Integer"}}}
+            }}
+        }));
+        let names = schema_names(&doc);
+        assert!(
+            names.contains(&"Integer".to_string()) && names.contains(&"Integer2".to_string()),
+            "{names:?}"
+        );
+        let response =
+            &doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(response["$ref"], "#/components/schemas/Integer2");
+    }
+
+    #[test]
+    fn a_component_rust_spells_like_a_prelude_type_is_renamed() {
+        let doc = run_on(json!({"paths": {}, "components": {"schemas": {
+            "String": {"type": "string"},
+            "__string": {"type": "string", "maxLength": 3}
+        }}}));
+        let names = schema_names(&doc);
+        assert!(
+            !names.iter().any(|n| pascal_case(n) == "String"),
+            "{names:?}"
+        );
     }
 
     #[test]
