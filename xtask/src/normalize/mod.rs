@@ -163,6 +163,7 @@ pub const PASSES: &[Pass] = &[
     passes::refs::PASS,
     passes::shared_components::PASS,
     passes::deep_refs::PASS,
+    passes::keyword_types::PASS,
     passes::path_params::PASS,
     passes::path_fragments::PASS,
     passes::operation_ids::PASS,

@@ -10,6 +10,7 @@ pub mod exclusions;
 pub mod formats;
 pub mod hoist;
 pub mod json_schema;
+pub mod keyword_types;
 pub mod lenient;
 pub mod media_types;
 pub mod null_maps;
