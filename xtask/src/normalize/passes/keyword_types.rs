@@ -31,7 +31,10 @@ const CHECKS: [Check; 5] = [
     ("type", Value::is_string, "a string"),
     ("properties", Value::is_object, "an object"),
     ("items", |v| v.is_object() || v.is_boolean(), "a schema"),
-    ("required", Value::is_array, "a list"),
+    // JSON Schema draft 3 wrote `required: true` on the property itself
+    // (Spotify's image upload still does); later passes and the reader
+    // pass it by, so it is no error.
+    ("required", |v| v.is_array() || v.is_boolean(), "a list"),
     ("enum", Value::is_array, "a list"),
 ];
 
@@ -119,6 +122,13 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn a_draft_3_required_flag_is_no_error() {
+        let mut doc =
+            json!({"components": {"schemas": {"Image": {"type": "string", "required": true}}}});
+        run(&mut doc, &mut Context::new("ApiError")).unwrap();
     }
 
     #[test]
