@@ -155,14 +155,15 @@ pub(crate) struct Late<L> {
 
 /// Reads with `read` every `wait.poll_every` until `settle` breaks with an
 /// answer, or the next read would start past `wait.max_wait` (then
-/// `Err(Late)`). A failed read ends it at once (the outer `Err`).
-pub(crate) async fn poll_until<T, R, L, E, Fut>(
+/// `Err(Late)`). A failed read ends it at once (the outer `Err`, whatever
+/// error the read gives: a provider's, or the neutral publisher's).
+pub(crate) async fn poll_until<T, R, L, Failure, Fut>(
     wait: PublishWait,
     mut read: impl FnMut() -> Fut,
     mut settle: impl FnMut(T) -> ControlFlow<R, L>,
-) -> Result<Result<R, Late<L>>, Error<E>>
+) -> Result<Result<R, Late<L>>, Failure>
 where
-    Fut: Future<Output = Result<T, Error<E>>>,
+    Fut: Future<Output = Result<T, Failure>>,
 {
     let started = Instant::now();
     // The client's retry policy may wait out a 429 inside `read`; the

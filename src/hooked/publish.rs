@@ -68,7 +68,9 @@ impl Client {
         video_id: &str,
         wait: PublishWait,
     ) -> Result<types::Video, RenderError> {
-        let read = || async { Ok(self.get_video(video_id).await?.into_inner().data) };
+        let read = || async {
+            Ok::<_, Error<ApiError>>(self.get_video(video_id).await?.into_inner().data)
+        };
         let settled = poll_until(wait, read, |video: types::Video| {
             // Answers write statuses in upper case, filters in lower.
             if video.status.eq_ignore_ascii_case("completed") {

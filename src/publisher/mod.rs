@@ -59,7 +59,7 @@ mod error;
 mod refs;
 mod state;
 
-use std::time::{Duration, Instant};
+use std::ops::ControlFlow;
 
 use futures_util::future::BoxFuture;
 
@@ -170,30 +170,29 @@ pub trait Publisher: Send + Sync {
 }
 
 /// The loop behind [`Publisher::wait`], a free function so that it is
-/// written once for every implementation.
+/// written once for every implementation: the providers' own waiting loop
+/// ([`crate::publishing`]), reading through the publisher.
 async fn wait_until_decided<P: Publisher + ?Sized>(
     publisher: &P,
     post: &PostRef,
     wait: PublishWait,
 ) -> Result<PostState, PublisherError> {
-    let started = Instant::now();
-    crate::hooks::with_deadline(started + wait.max_wait, async {
-        loop {
-            let state = publisher.post(post).await?;
+    let settled = crate::publishing::poll_until(
+        wait,
+        || publisher.post(post),
+        |state: PostState| {
             if state.pending() == 0 {
-                return Ok(state);
+                ControlFlow::Break(state)
+            } else {
+                ControlFlow::Continue(state)
             }
-            let waited = started.elapsed();
-            if waited + wait.poll_every > wait.max_wait {
-                return Err(PublisherError::StillPending {
-                    waited,
-                    state: Box::new(state),
-                });
-            }
-            tokio::time::sleep(wait.poll_every.max(Duration::from_millis(1))).await;
-        }
+        },
+    )
+    .await?;
+    settled.map_err(|late| PublisherError::StillPending {
+        waited: late.waited,
+        state: Box::new(late.last),
     })
-    .await
 }
 
 /// The refusal for what `provider` cannot do.

@@ -102,14 +102,7 @@ async fn upload_then_publish_reports_each_account() {
             }
         }),
     ];
-    for (i, answer) in answers.iter().enumerate() {
-        let mock = Mock::given(method("GET"))
-            .and(path("/posts/post_1"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(answer))
-            .with_priority(1 + i as u8);
-        let mock = if i == 0 { mock.up_to_n_times(1) } else { mock };
-        mock.mount(&server).await;
-    }
+    crate::support::reads_in_turn(&server, "/posts/post_1", answers.to_vec()).await;
 
     let client = client(&server);
     let media = client

@@ -44,21 +44,7 @@ fn post(status: &str, errors: Value, external: Value) -> Value {
 
 /// Answers the post's reads with `answers` in turn (the last one for good).
 async fn reads(server: &MockServer, answers: Vec<Value>) {
-    let last = answers.len() - 1;
-    for (i, answer) in answers.into_iter().enumerate() {
-        let mock = Mock::given(method("GET"))
-            .and(path("/api/v1/post/post_1"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(answer))
-            // Earlier answers first: lower priority numbers win, each is
-            // used once.
-            .with_priority(1 + i as u8);
-        let mock = if i == last {
-            mock
-        } else {
-            mock.up_to_n_times(1)
-        };
-        mock.mount(server).await;
-    }
+    crate::support::reads_in_turn(server, "/api/v1/post/post_1", answers).await;
 }
 
 fn wait() -> PublishWait {

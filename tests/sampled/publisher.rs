@@ -165,23 +165,6 @@ async fn scenario(stage: &Stage) {
     }
 }
 
-/// Mounts `answers` for GET `route` in turn, the last for good.
-async fn reads(server: &MockServer, route: &str, answers: Vec<Value>) {
-    let last = answers.len() - 1;
-    for (i, answer) in answers.into_iter().enumerate() {
-        let mock = Mock::given(method("GET"))
-            .and(path(route))
-            .respond_with(ResponseTemplate::new(200).set_body_json(answer))
-            .with_priority(1 + i as u8);
-        let mock = if i == last {
-            mock
-        } else {
-            mock.up_to_n_times(1)
-        };
-        mock.mount(server).await;
-    }
-}
-
 async fn answer(
     server: &MockServer,
     status: u16,
@@ -238,7 +221,7 @@ mod bundle {
         };
         team["id"] = json!("team_1");
         team["socialAccounts"] = json!([account("LINKEDIN"), account("TWITTER")]);
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/api/v1/team/",
             vec![json!({"items": [team], "total": 1})],
@@ -271,16 +254,20 @@ mod bundle {
             let mut created = sample("post_create");
             created["id"] = json!(id);
             let entry = json!({"text": text, "uploadIds": ["upl_1"]});
+            let expected = json!({
+                "title": text, "status": status, "teamId": "team_1", "data": {"LINKEDIN": entry}
+            });
             answer(
-                &server, 200,
+                &server,
+                200,
                 "POST",
                 "/api/v1/post/",
-                Some(json!({"title": text, "status": status, "teamId": "team_1", "data": {"LINKEDIN": entry}})),
+                Some(expected),
                 created,
             )
             .await;
         }
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/api/v1/post/post_1",
             vec![
@@ -294,13 +281,13 @@ mod bundle {
             ],
         )
         .await;
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/api/v1/post/post_2",
             vec![post("post_2", "SCHEDULED", json!({}), json!({}))],
         )
         .await;
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/api/v1/post/post_3",
             vec![post("post_3", "DRAFT", json!({}), json!({}))],
@@ -380,7 +367,7 @@ mod breeze {
             a["workspaceId"] = json!("ws_1");
             a
         };
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/social-accounts",
             vec![json!([account("soc_1"), account("soc_2")])],
@@ -405,16 +392,20 @@ mod breeze {
             .mount(&server)
             .await;
         for (text, id) in [(NOW, "post_1"), (LATER, "post_2"), (IDEA, "post_3")] {
+            let expected = json!({
+                "content": text, "mediaIds": ["med_1"], "platforms": [{"accountId": "soc_1"}]
+            });
             answer(
-                &server, 201,
+                &server,
+                201,
                 "POST",
                 "/posts",
-                Some(json!({"content": text, "mediaIds": ["med_1"], "platforms": [{"accountId": "soc_1"}]})),
+                Some(expected),
                 post(id, "SCHEDULED", |_, _| {}),
             )
             .await;
         }
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/posts/post_1",
             vec![
@@ -431,13 +422,13 @@ mod breeze {
             ],
         )
         .await;
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/posts/post_2",
             vec![post("post_2", "SCHEDULED", |_, _| {})],
         )
         .await;
-        reads(
+        crate::support::reads_in_turn(
             &server,
             "/posts/post_3",
             vec![post("post_3", "DRAFT", |_, _| {})],
@@ -508,45 +499,33 @@ mod hooked_stage {
         ] {
             let mut created = sample("schedule_video");
             created["data"]["scheduleId"] = json!(id);
+            let expected = json!({
+                "integrationId": integration, "videoId": VIDEO, "platformData": {"description": text}
+            });
             answer(
-                &server, 200,
+                &server,
+                200,
                 "POST",
                 "/v1/schedule/create",
-                Some(json!({"integrationId": integration, "videoId": VIDEO, "platformData": {"description": text}})),
+                Some(expected),
                 created,
             )
             .await;
         }
-        reads(
-            &server,
-            "/v1/schedule/sch_1",
-            vec![
-                schedule("sch_1", "int_1", "pending"),
-                schedule("sch_1", "int_1", "published"),
-            ],
-        )
-        .await;
-        reads(
-            &server,
-            "/v1/schedule/sch_2",
-            vec![
-                schedule("sch_2", "int_2", "pending"),
-                schedule("sch_2", "int_2", "failed"),
-            ],
-        )
-        .await;
-        reads(
-            &server,
-            "/v1/schedule/sch_3",
-            vec![schedule("sch_3", "int_1", "pending")],
-        )
-        .await;
-        reads(
-            &server,
-            "/v1/schedule/sch_4",
-            vec![schedule("sch_4", "int_2", "pending")],
-        )
-        .await;
+        // Each schedule's reads in turn: the published one, the failed one,
+        // and the two of the later post, still pending.
+        for (id, integration, statuses) in [
+            ("sch_1", "int_1", &["pending", "published"][..]),
+            ("sch_2", "int_2", &["pending", "failed"][..]),
+            ("sch_3", "int_1", &["pending"][..]),
+            ("sch_4", "int_2", &["pending"][..]),
+        ] {
+            let answers = statuses
+                .iter()
+                .map(|status| schedule(id, integration, status))
+                .collect();
+            crate::support::reads_in_turn(&server, &format!("/v1/schedule/{id}"), answers).await;
+        }
         // Cancel and delete are both the schedules' one DELETE.
         for id in ["sch_3", "sch_4"] {
             Mock::given(method("DELETE"))

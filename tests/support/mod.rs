@@ -7,6 +7,25 @@ use serde_json::Value;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+/// Answers `GET route` with `answers` in turn, each once, the last for good:
+/// a resource read while something changes it (a post publishing).
+pub async fn reads_in_turn(server: &MockServer, route: &str, answers: Vec<Value>) {
+    let last = answers.len().saturating_sub(1);
+    for (i, answer) in answers.into_iter().enumerate() {
+        let mock = Mock::given(method("GET"))
+            .and(path(route))
+            .respond_with(ResponseTemplate::new(200).set_body_json(answer))
+            // Earlier answers first: lower priority numbers win.
+            .with_priority(1 + i as u8);
+        let mock = if i == last {
+            mock
+        } else {
+            mock.up_to_n_times(1)
+        };
+        mock.mount(server).await;
+    }
+}
+
 /// Starts a server that answers `verb path` with `status` and a JSON body.
 pub async fn serve_json(verb: &str, route: &str, status: u16, body: Value) -> MockServer {
     let server = MockServer::start().await;
