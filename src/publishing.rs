@@ -130,19 +130,34 @@ where
     K: std::fmt::Debug,
     Fut: Future<Output = Result<P, Error<E>>>,
 {
-    let settled = poll_until(wait, read, |post| {
-        let report = decide(post);
-        if report.pending() == 0 {
-            ControlFlow::Break(report)
-        } else {
-            ControlFlow::Continue(report)
-        }
-    })
-    .await?;
+    let settled = poll_until_decided(wait, read, decide, PublishReport::pending).await?;
     settled.map_err(|late| PublishError::StillPending {
         waited: late.waited,
         report: Box::new(late.last),
     })
+}
+
+/// [`poll_until`] until no target of what `decide` makes of a read is
+/// pending (`pending` counts them): the wait of `publish` and of the
+/// neutral publisher alike.
+pub(crate) async fn poll_until_decided<T, U, Failure, Fut>(
+    wait: PublishWait,
+    read: impl FnMut() -> Fut,
+    decide: impl Fn(T) -> U,
+    pending: impl Fn(&U) -> usize,
+) -> Result<Result<U, Late<U>>, Failure>
+where
+    Fut: Future<Output = Result<T, Failure>>,
+{
+    poll_until(wait, read, |read| {
+        let decided = decide(read);
+        if pending(&decided) == 0 {
+            ControlFlow::Break(decided)
+        } else {
+            ControlFlow::Continue(decided)
+        }
+    })
+    .await
 }
 
 /// What [`poll_until`] last saw when the maximum wait would pass.

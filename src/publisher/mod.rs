@@ -59,8 +59,6 @@ mod error;
 mod refs;
 mod state;
 
-use std::ops::ControlFlow;
-
 use futures_util::future::BoxFuture;
 
 pub use account::{Account, ProviderAccount};
@@ -177,16 +175,11 @@ async fn wait_until_decided<P: Publisher + ?Sized>(
     post: &PostRef,
     wait: PublishWait,
 ) -> Result<PostState, PublisherError> {
-    let settled = crate::publishing::poll_until(
+    let settled = crate::publishing::poll_until_decided(
         wait,
         || publisher.post(post),
-        |state: PostState| {
-            if state.pending() == 0 {
-                ControlFlow::Break(state)
-            } else {
-                ControlFlow::Continue(state)
-            }
-        },
+        |state: PostState| state,
+        PostState::pending,
     )
     .await?;
     settled.map_err(|late| PublisherError::StillPending {
